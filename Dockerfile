@@ -1,0 +1,19 @@
+# Build a wheel in a throwaway stage, install it into a slim runtime that runs as an unprivileged user.
+FROM python:3.11-slim AS build
+WORKDIR /src
+COPY pyproject.toml README.md ./
+COPY gateway ./gateway
+COPY schema ./schema
+COPY resolvers ./resolvers
+RUN pip wheel --no-cache-dir --wheel-dir /wheels .
+
+FROM python:3.11-slim AS runtime
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
+RUN useradd --system --create-home --uid 10001 gateway
+COPY --from=build /wheels /wheels
+RUN pip install --no-cache-dir /wheels/*.whl && rm -rf /wheels
+USER gateway
+WORKDIR /home/gateway
+EXPOSE 8000 9100-9104
+ENTRYPOINT ["commerce-gateway"]
+CMD ["sandbox", "--host", "0.0.0.0"]
