@@ -1,0 +1,216 @@
+"""Backend results cached by data class, with one fetch in flight per key and stale-on-error.
+
+Each data class (content, catalog, prices, stock) has a TTL: within it a cached value is served
+as is. Past it, the value is refetched; if the backend then fails and the value is younger than
+TTL + `max_stale_s`, the stale value is served and the caller is told so. Concurrent loads of the
+same key share one backend fetch ("no stampede"): the first caller fetches, the others await it.
+
+```python
+cache = SourceCache(memory_store("gw"), {DataClass.STOCK: CachePolicy(5, 300)})
+outcomes = await cache.load_many(DataClass.STOCK, skus, fetch_stock)  # fetch gets only the misses
+```
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable, Hashable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, Generic, TypeVar
+
+log = logging.getLogger("gateway.cache")
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+class DataClass(StrEnum):
+    CONTENT = "content"
+    CATALOG = "catalog"
+    PRICES = "prices"
+    STOCK = "stock"
+
+
+@dataclass(frozen=True, slots=True)
+class CachePolicy:
+    ttl_s: float
+    max_stale_s: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    value: Any
+    """The cached value; `None` records that the backend has no such key (a cached miss)."""
+    stored_at: float
+    """Wall-clock time, so that replicas sharing a Redis agree on an entry's age."""
+
+
+@dataclass(frozen=True, slots=True)
+class Fresh(Generic[V]):
+    value: V | None
+    cached: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Stale(Generic[V]):
+    value: V | None
+    age_s: float
+    error: Exception
+
+
+@dataclass(frozen=True, slots=True)
+class Unavailable:
+    error: Exception
+
+
+Outcome = Fresh[V] | Stale[V] | Unavailable
+
+Fetch = Callable[[list[K]], Awaitable[Mapping[K, V]]]
+
+
+class SourceCache:
+    """Per-data-class TTL cache over an aiocache store, shared by every request of a process."""
+
+    def __init__(
+        self,
+        store: Any,
+        policies: Mapping[DataClass, CachePolicy],
+        *,
+        is_backend_error: Callable[[Exception], bool] = lambda exc: True,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.store = store
+        self.policies = dict(policies)
+        self._is_backend_error = is_backend_error
+        self._clock = clock
+        self._in_flight: dict[str, asyncio.Future[_Entry]] = {}
+        self.hits = 0
+        self.misses = 0
+
+    async def load_many(
+        self, data_class: DataClass, keys: Sequence[K], fetch: Fetch[K, V], *, scope: str = ""
+    ) -> list[Outcome[V]]:
+        """One outcome per key, in key order; `fetch` is called at most once, with the keys to refetch.
+
+        `scope` separates values that depend on more than the key (a storefront's country and language).
+        """
+        policy = self.policies[data_class]
+        prefix = f"{data_class}:{scope}:" if scope else f"{data_class}:"
+        cache_keys = [prefix + str(key) for key in keys]
+        entries = await self._read(cache_keys)
+        now = self._clock()
+        outcomes: dict[int, Outcome[V]] = {}
+        waiting: dict[int, asyncio.Future[_Entry]] = {}
+        to_fetch: dict[str, tuple[int, K]] = {}
+        for index, (key, cache_key, entry) in enumerate(zip(keys, cache_keys, entries, strict=True)):
+            if entry is not None and now - entry.stored_at < policy.ttl_s:
+                outcomes[index] = Fresh(entry.value, cached=True)
+            elif cache_key in self._in_flight:
+                waiting[index] = self._in_flight[cache_key]
+            elif cache_key not in to_fetch:
+                to_fetch[cache_key] = (index, key)
+        self.hits += len(outcomes)
+        self.misses += len(keys) - len(outcomes)
+
+        if to_fetch:
+            await self._fetch(to_fetch, fetch, policy, outcomes)
+        for index, future in waiting.items():
+            outcomes[index] = await self._await_other(future)
+
+        result: list[Outcome[V]] = []
+        for index, (cache_key, entry) in enumerate(zip(cache_keys, entries, strict=True)):
+            outcome = outcomes.get(index)
+            if outcome is None:  # a duplicate key: same outcome as its first occurrence
+                first = cache_keys.index(cache_key)
+                outcome = outcomes[first]
+            if isinstance(outcome, Unavailable) and entry is not None:
+                age = now - entry.stored_at
+                if age < policy.ttl_s + policy.max_stale_s:
+                    outcome = Stale(entry.value, age, outcome.error)
+            result.append(outcome)
+        return result
+
+    async def _fetch(
+        self,
+        to_fetch: dict[str, tuple[int, K]],
+        fetch: Fetch[K, V],
+        policy: CachePolicy,
+        outcomes: dict[int, Outcome[V]],
+    ) -> None:
+        loop = asyncio.get_running_loop()
+        futures = {cache_key: loop.create_future() for cache_key in to_fetch}
+        self._in_flight.update(futures)
+        try:
+            try:
+                fetched = await fetch([key for _, key in to_fetch.values()])
+            except Exception as exc:
+                if not self._is_backend_error(exc):
+                    raise
+                for cache_key, (index, _) in to_fetch.items():
+                    outcomes[index] = Unavailable(exc)
+                    futures[cache_key].set_exception(exc)
+                    futures[cache_key].exception()  # retrieved here, so asyncio never warns about it
+                return
+            stored_at = self._clock()
+            pairs = []
+            for cache_key, (index, key) in to_fetch.items():
+                entry = _Entry(fetched.get(key), stored_at)
+                outcomes[index] = Fresh(entry.value, cached=False)
+                futures[cache_key].set_result(entry)
+                pairs.append((cache_key, entry))
+            await self._write(pairs, policy.ttl_s + policy.max_stale_s)
+        finally:
+            for cache_key, future in futures.items():
+                if not future.done():
+                    future.cancel()
+                self._in_flight.pop(cache_key, None)
+
+    @staticmethod
+    async def _await_other(future: asyncio.Future[_Entry]) -> Outcome[Any]:
+        try:
+            entry = await asyncio.shield(future)
+        except asyncio.CancelledError:
+            if future.cancelled():
+                return Unavailable(RuntimeError("the shared fetch was cancelled"))
+            raise
+        except Exception as exc:
+            return Unavailable(exc)
+        return Fresh(entry.value, cached=True)
+
+    async def invalidate(self, data_class: DataClass, keys: Sequence[Hashable], *, scope: str = "") -> None:
+        prefix = f"{data_class}:{scope}:" if scope else f"{data_class}:"
+        for key in keys:
+            try:
+                await self.store.delete(prefix + str(key))
+            except Exception as exc:  # a cache outage must never fail the caller
+                log.warning("cache delete failed: %s", exc)
+
+    async def _read(self, cache_keys: list[str]) -> list[_Entry | None]:
+        if not cache_keys:
+            return []
+        try:
+            values = await self.store.multi_get(cache_keys)
+        except Exception as exc:  # a cache outage is a miss, never a failed request
+            log.warning("cache read failed, treating as misses: %s", exc)
+            return [None] * len(cache_keys)
+        return [value if isinstance(value, _Entry) else None for value in values]
+
+    async def _write(self, pairs: list[tuple[str, _Entry]], ttl_s: float) -> None:
+        if not pairs or ttl_s <= 0:
+            return
+        try:
+            await self.store.multi_set(pairs, ttl=ttl_s)
+        except Exception as exc:
+            log.warning("cache write failed: %s", exc)
+
+    async def close(self) -> None:
+        try:
+            await self.store.close()
+        except Exception as exc:
+            log.warning("cache close failed: %s", exc)
+
+
+__all__ = ["CachePolicy", "DataClass", "Fresh", "Outcome", "SourceCache", "Stale", "Unavailable"]

@@ -1,0 +1,246 @@
+"""Typed gateway settings: one YAML file plus `COMMERCE_GATEWAY__...` environment overrides.
+
+`load_config(path)` merges the file with the environment (`COMMERCE_GATEWAY__BACKENDS__SHOPIFY__URL=...`
+sets `backends.shopify.url`; values are parsed as YAML scalars so numbers and booleans work) and
+validates the result. Every section rejects unknown keys, and `ConfigError` names each bad key, so a
+typo fails the start instead of silently using a default. Secrets are `SecretStr`: they print as
+`**********` and can come from a file through `<name>_file` (Docker and Kubernetes secrets).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
+
+ENV_PREFIX = "COMMERCE_GATEWAY__"
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used; `problems` lists `dotted.key: reason` lines."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("invalid configuration:\n  " + "\n  ".join(problems))
+        self.problems = problems
+
+
+class Section(BaseModel):
+    """A config section: unknown keys are errors, and `<secret>_file` reads a secret from a file."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _secrets_from_files(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        resolved = dict(data)
+        for key, value in data.items():
+            if not key.endswith("_file"):
+                continue
+            name = key.removesuffix("_file")
+            field = cls.model_fields.get(name)
+            if field is None or field.annotation not in (SecretStr, SecretStr | None):
+                continue
+            try:
+                resolved[name] = Path(str(value)).read_text().strip()
+            except OSError as exc:
+                raise ValueError(f"{key}: cannot read {value}: {exc.strerror}") from exc
+            del resolved[key]
+        return resolved
+
+
+class BackendSection(Section):
+    """What every backend connection shares: where it is and how patient the gateway is with it."""
+
+    url: str = Field(description="Base URL of the vendor API (or of its sandbox emulator).")
+    connect_timeout_s: float = Field(1.0, gt=0, description="Time allowed to get a connection.")
+    timeout_s: float = Field(5.0, gt=0, description="Time allowed for a whole call, retries included.")
+    retries: int = Field(2, ge=0, le=5, description="Extra attempts for idempotent reads.")
+    breaker_failures: int = Field(5, ge=1, description="Consecutive failures that open the circuit breaker.")
+    breaker_reset_s: float = Field(10.0, gt=0, description="Seconds the breaker stays open before a probe.")
+    max_concurrency: int = Field(32, ge=1, description="Calls in flight to this backend at most.")
+
+
+class ShopifySection(BackendSection):
+    storefront_token: SecretStr
+    admin_token: SecretStr | None = None
+    webhook_secret: SecretStr | None = None
+    storefront_api_version: str = "2026-04"
+    admin_api_version: str = "2026-07"
+
+
+class OdooSection(BackendSection):
+    database: str
+    api_key: SecretStr
+    login: str | None = None
+
+
+class HubSpotSection(BackendSection):
+    token: SecretStr
+    client_secret: SecretStr | None = None
+    app_id: str | None = None
+
+
+class AkeneoSection(BackendSection):
+    client_id: str
+    client_secret: SecretStr
+    username: str
+    password: SecretStr
+    event_secret: SecretStr | None = None
+    scope: str = Field("ecommerce", description="Akeneo channel whose scopable values are served.")
+    max_concurrency: int = Field(4, ge=1, description="Akeneo allows four concurrent calls per connection.")
+
+
+class IntercomSection(BackendSection):
+    token: SecretStr
+    client_secret: SecretStr | None = None
+
+
+class BackendsSection(Section):
+    shopify: ShopifySection
+    odoo: OdooSection | None = None
+    hubspot: HubSpotSection | None = None
+    akeneo: AkeneoSection | None = None
+    intercom: IntercomSection | None = None
+
+
+class CacheTtlSection(Section):
+    """Seconds a value of each data class stays fresh."""
+
+    content: float = Field(
+        600, ge=0, description="PIM content changes rarely and is invalidated by webhooks."
+    )
+    catalog: float = Field(60, ge=0, description="Products, collections and listings from Shopify.")
+    prices: float = Field(60, ge=0, description="Prices, cached with the catalog data they come with.")
+    stock: float = Field(5, ge=0, description="ERP stock moves all day; a few seconds keeps it honest.")
+
+
+class CacheSection(Section):
+    backend: Literal["memory", "redis"] = "memory"
+    redis_url: str = "redis://127.0.0.1:6379/0"
+    namespace: str = "commerce-gateway"
+    ttl: CacheTtlSection = CacheTtlSection()
+    max_stale_s: float = Field(
+        300, ge=0, description="How long past its TTL a value may be served when its backend fails."
+    )
+
+
+class LimitsSection(Section):
+    max_body_bytes: int = Field(1_000_000, ge=1024)
+    max_depth: int = Field(15, ge=2)
+    max_aliases: int = Field(30, ge=1)
+    max_tokens: int = Field(5_000, ge=100)
+    max_page_size: int = Field(250, ge=1, description="Largest `first`/`last`, as in the Storefront API.")
+
+
+class ServerSection(Section):
+    host: str = "127.0.0.1"
+    port: int = Field(8000, ge=0, le=65535)
+    workers: int = Field(1, ge=1)
+    graphiql: bool = Field(False, description="Serve GraphiQL on GET /graphql for browsers.")
+    introspection: bool = True
+    cors_origins: tuple[str, ...] = ()
+
+
+class CatalogSection(Section):
+    stock_source: Literal["erp", "shopify"] = Field(
+        "erp", description="System of record for availableForSale and quantityAvailable."
+    )
+    low_stock_threshold: int = Field(
+        5, ge=0, description="Available quantity at or under which stock is low."
+    )
+    default_locale: str = Field("en_US", description="PIM locale used when the request's language has none.")
+    languages: dict[str, str] = Field(
+        default_factory=lambda: {"EN": "en_US", "FR": "fr_FR", "DE": "de_DE"},
+        description="Storefront LanguageCode to PIM locale.",
+    )
+
+
+class GatewayConfig(Section):
+    server: ServerSection = ServerSection()
+    backends: BackendsSection
+    cache: CacheSection = CacheSection()
+    limits: LimitsSection = LimitsSection()
+    catalog: CatalogSection = CatalogSection()
+
+
+def _env_overrides(environ: Mapping[str, str]) -> dict[str, Any]:
+    overrides: dict[str, Any] = {}
+    for name, raw in environ.items():
+        if not name.startswith(ENV_PREFIX):
+            continue
+        path = [part.lower() for part in name.removeprefix(ENV_PREFIX).split("__") if part]
+        if not path:
+            continue
+        node = overrides
+        for part in path[:-1]:
+            node = node.setdefault(part, {})
+        try:
+            node[path[-1]] = yaml.safe_load(raw) if raw else raw
+        except yaml.YAMLError:
+            node[path[-1]] = raw
+    return overrides
+
+
+def _merge(base: dict[str, Any], overrides: Mapping[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in overrides.items():
+        if isinstance(value, Mapping) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def parse_config(data: Any, environ: Mapping[str, str] | None = None) -> GatewayConfig:
+    """Validate a config mapping (with environment overrides); raises `ConfigError`."""
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(["(top level): expected a mapping of sections"])
+    data = _merge(data, _env_overrides(os.environ if environ is None else environ))
+    try:
+        return GatewayConfig.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors(include_url=False, include_input=False):
+            key = ".".join(str(part) for part in error["loc"]) or "(top level)"
+            problems.append(f"{key}: {error['msg']}")
+        raise ConfigError(problems) from None
+
+
+def load_config(path: str | Path, environ: Mapping[str, str] | None = None) -> GatewayConfig:
+    """Read, merge and validate a YAML config file; raises `ConfigError` naming each bad key."""
+    try:
+        text = Path(path).read_text()
+    except OSError as exc:
+        raise ConfigError([f"{path}: {exc.strerror}"]) from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ConfigError([f"{path}: not valid YAML: {exc}"]) from None
+    return parse_config(data, environ)
+
+
+__all__ = [
+    "AkeneoSection",
+    "BackendSection",
+    "BackendsSection",
+    "CacheSection",
+    "CatalogSection",
+    "ConfigError",
+    "GatewayConfig",
+    "HubSpotSection",
+    "IntercomSection",
+    "LimitsSection",
+    "OdooSection",
+    "ServerSection",
+    "ShopifySection",
+    "load_config",
+    "parse_config",
+]
