@@ -1,0 +1,146 @@
+"""HubSpot webhook request signatures: v3 (current), v2 and v1 (legacy), signed and verified.
+
+HubSpot signs every delivery with the app's client secret. v3 covers the HTTP method, the URI
+HubSpot called, the raw body and the delivery timestamp:
+
+    X-HubSpot-Signature-v3      = base64(HMAC-SHA256(client_secret, method + uri + body + timestamp))
+    X-HubSpot-Request-Timestamp = milliseconds since the epoch
+
+A receiver must reject timestamps older than five minutes (replays) and compare in constant time.
+Legacy deliveries carry `X-HubSpot-Signature` with `X-HubSpot-Signature-Version: v1`
+(hex SHA-256 of `client_secret + body`) or `v2` (hex SHA-256 of `client_secret + method + uri + body`).
+
+The sandbox emulator signs with `signature_headers`; the gateway's receiver verifies with `verify_v3`.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import time
+
+SIGNATURE_V3_HEADER = "X-HubSpot-Signature-v3"
+TIMESTAMP_HEADER = "X-HubSpot-Request-Timestamp"
+SIGNATURE_HEADER = "X-HubSpot-Signature"
+SIGNATURE_VERSION_HEADER = "X-HubSpot-Signature-Version"
+
+MAX_AGE_MS = 5 * 60 * 1000
+"""HubSpot's documented replay window: reject v3 requests whose timestamp is older than five minutes."""
+
+# HubSpot's request-validation guide lists exactly these escapes to decode in the URI before
+# hashing; decoding anything else (a space, a percent sign) would diverge from HubSpot's signer.
+_DECODED_ESCAPES = {
+    "%3A": ":",
+    "%2F": "/",
+    "%3F": "?",
+    "%40": "@",
+    "%21": "!",
+    "%24": "$",
+    "%27": "'",
+    "%28": "(",
+    "%29": ")",
+    "%2A": "*",
+    "%2C": ",",
+    "%3B": ";",
+}
+
+
+def canonical_uri(uri: str) -> str:
+    """The URI as HubSpot hashes it: the listed URL-encoded characters decoded, case-insensitively."""
+    if "%" not in uri:
+        return uri
+    out: list[str] = []
+    i = 0
+    while i < len(uri):
+        escape = uri[i : i + 3].upper()
+        if uri[i] == "%" and escape in _DECODED_ESCAPES:
+            out.append(_DECODED_ESCAPES[escape])
+            i += 3
+        else:
+            out.append(uri[i])
+            i += 1
+    return "".join(out)
+
+
+def sign_v3(client_secret: str, method: str, uri: str, body: bytes, timestamp_ms: str) -> str:
+    """The `X-HubSpot-Signature-v3` value for one request."""
+    message = method.upper().encode() + canonical_uri(uri).encode() + body + timestamp_ms.encode()
+    digest = hmac.new(client_secret.encode(), message, hashlib.sha256).digest()
+    return base64.b64encode(digest).decode()
+
+
+def sign_v2(client_secret: str, method: str, uri: str, body: bytes) -> str:
+    """The legacy v2 `X-HubSpot-Signature`: hex SHA-256 of secret, method, URI and body."""
+    return hashlib.sha256(client_secret.encode() + method.upper().encode() + uri.encode() + body).hexdigest()
+
+
+def sign_v1(client_secret: str, body: bytes) -> str:
+    """The legacy v1 `X-HubSpot-Signature`: hex SHA-256 of secret and body (what webhooks still send)."""
+    return hashlib.sha256(client_secret.encode() + body).hexdigest()
+
+
+def signature_headers(
+    client_secret: str, method: str, uri: str, body: bytes, *, timestamp_ms: int | None = None
+) -> dict[str, str]:
+    """All headers HubSpot adds to a webhook delivery: v3 with its timestamp, plus the v1 legacy pair."""
+    timestamp = str(int(time.time() * 1000) if timestamp_ms is None else timestamp_ms)
+    return {
+        SIGNATURE_V3_HEADER: sign_v3(client_secret, method, uri, body, timestamp),
+        TIMESTAMP_HEADER: timestamp,
+        SIGNATURE_HEADER: sign_v1(client_secret, body),
+        SIGNATURE_VERSION_HEADER: "v1",
+    }
+
+
+def verify_v3(
+    client_secret: str,
+    method: str,
+    uri: str,
+    body: bytes,
+    signature: str | None,
+    timestamp: str | None,
+    *,
+    now_ms: int | None = None,
+    max_age_ms: int = MAX_AGE_MS,
+) -> bool:
+    """True when `signature` is HubSpot's v3 signature of this request and `timestamp` is fresh."""
+    if not signature or not timestamp or not timestamp.isdigit():
+        return False
+    now = int(time.time() * 1000) if now_ms is None else now_ms
+    # Future timestamps beyond the window are as suspicious as stale ones (clock games).
+    if abs(now - int(timestamp)) > max_age_ms:
+        return False
+    expected = sign_v3(client_secret, method, uri, body, timestamp)
+    return hmac.compare_digest(expected.encode(), signature.encode())
+
+
+def verify_v2(client_secret: str, method: str, uri: str, body: bytes, signature: str | None) -> bool:
+    """True when `signature` is the legacy v2 signature of this request."""
+    if not signature:
+        return False
+    return hmac.compare_digest(sign_v2(client_secret, method, uri, body).encode(), signature.encode())
+
+
+def verify_v1(client_secret: str, body: bytes, signature: str | None) -> bool:
+    """True when `signature` is the legacy v1 signature of this body."""
+    if not signature:
+        return False
+    return hmac.compare_digest(sign_v1(client_secret, body).encode(), signature.encode())
+
+
+__all__ = [
+    "MAX_AGE_MS",
+    "SIGNATURE_HEADER",
+    "SIGNATURE_V3_HEADER",
+    "SIGNATURE_VERSION_HEADER",
+    "TIMESTAMP_HEADER",
+    "canonical_uri",
+    "sign_v1",
+    "sign_v2",
+    "sign_v3",
+    "signature_headers",
+    "verify_v1",
+    "verify_v2",
+    "verify_v3",
+]
