@@ -1,0 +1,70 @@
+"""Assembles the Akeneo PIM emulator: its store, its middleware stack and its routes.
+
+Middleware order matters. The usage limits come first, outside the sandbox control, so injected
+latency counts as time a request holds one of its connection's four slots; then the control (faults,
+counters); then Akeneo's error rendering, the OAuth Bearer check and the header checks.
+"""
+
+from __future__ import annotations
+
+import random
+
+from aiohttp import web
+
+from gateway.sandbox.control import SandboxControl
+from gateway.sandbox.emulator import Emulator, EmulatorOptions
+from gateway.sandbox.seed import World
+
+from . import endpoints
+from .catalog import Catalog
+from .errors import error_middleware, server_error, unavailable
+from .limits import RequestLimits
+from .negotiation import Negotiation
+from .oauth import TOKEN_PATH, Credentials, OAuth, TokenStore
+from .products import ProductRoutes
+from .structure import build_structure
+
+VENDOR = "akeneo"
+
+
+def create_emulator(world: World, options: EmulatorOptions) -> Emulator:
+    """An Akeneo PIM serving `world`'s products as product models and variant products."""
+    rng = random.Random(f"{VENDOR}:{options.seed}")
+    credentials = Credentials.generate(rng)
+    event_secret = f"{rng.getrandbits(192):048x}"
+    control = SandboxControl(VENDOR, unavailable=unavailable, server_error=server_error, seed=options.seed)
+    limits = RequestLimits(control)
+    oauth = OAuth(TokenStore(credentials, options.token_ttl_s, rng))
+    negotiation = Negotiation()
+    app = web.Application(
+        middlewares=[
+            limits.middleware,
+            control.middleware,
+            error_middleware,
+            oauth.middleware,
+            negotiation.middleware,
+        ]
+    )
+    control.add_routes(app)
+
+    catalog = Catalog(world, build_structure(world))
+    app.router.add_post(TOKEN_PATH, oauth.token)
+    endpoints.add_routes(app)
+    ProductRoutes(catalog).add_routes(app)
+
+    return Emulator(
+        vendor=VENDOR,
+        app=app,
+        control=control,
+        credentials={
+            "client_id": credentials.client_id,
+            "client_secret": credentials.secret,
+            "username": credentials.username,
+            "password": credentials.password,
+            "event_secret": event_secret,
+        },
+        extras={"catalog": catalog, "limits": limits},
+    )
+
+
+__all__ = ["VENDOR", "create_emulator"]

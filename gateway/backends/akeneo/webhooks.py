@@ -1,0 +1,82 @@
+"""Akeneo Event Platform signatures: sign a delivery (the emulator) and verify one (the gateway).
+
+Every HTTPS delivery carries `X-AKENEO-SIGNATURE-PRIMARY`, the hex HMAC-SHA256 of the raw body under
+the subscription's primary secret, `X-AKENEO-SIGNATURE-SECONDARY` under the secondary secret when one
+is set (for rotation), and `X-AKENEO-SIGNATURE-ALGORITHM: HmacSHA256`.
+
+```python
+headers = signature_headers(body, primary="s3cret")
+assert verify(body, headers, ["s3cret"])
+```
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from collections.abc import Iterable, Mapping
+
+PRIMARY_HEADER = "X-AKENEO-SIGNATURE-PRIMARY"
+SECONDARY_HEADER = "X-AKENEO-SIGNATURE-SECONDARY"
+ALGORITHM_HEADER = "X-AKENEO-SIGNATURE-ALGORITHM"
+ALGORITHM = "HmacSHA256"
+USER_AGENT = "akeneo/event-platform"
+
+
+def sign(secret: str, body: bytes) -> str:
+    """Hex HMAC-SHA256 of the raw body."""
+    return hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+
+
+def signature_headers(body: bytes, primary: str, secondary: str | None = None) -> dict[str, str]:
+    """The headers the Event Platform adds to a delivery of `body`."""
+    headers = {
+        PRIMARY_HEADER: sign(primary, body),
+        ALGORITHM_HEADER: ALGORITHM,
+        "User-Agent": USER_AGENT,
+    }
+    if secondary:
+        headers[SECONDARY_HEADER] = sign(secondary, body)
+    return headers
+
+
+def _header(headers: Mapping[str, str], name: str) -> str | None:
+    # Header names are case-insensitive; plain dicts (tests, queues) are searched without case.
+    value = headers.get(name)
+    if value is not None:
+        return value
+    lowered = name.lower()
+    return next((v for k, v in headers.items() if k.lower() == lowered), None)
+
+
+def verify(body: bytes, headers: Mapping[str, str], secrets: Iterable[str]) -> bool:
+    """True when a signature header matches the raw body under one of `secrets` (constant time).
+
+    Either signature may match either secret, so a receiver keeps working while the subscription's
+    secrets are rotated.
+    """
+    algorithm = _header(headers, ALGORITHM_HEADER)
+    if algorithm is not None and algorithm != ALGORITHM:
+        return False
+    signatures = [s for s in (_header(headers, PRIMARY_HEADER), _header(headers, SECONDARY_HEADER)) if s]
+    if not signatures:
+        return False
+    matched = False
+    for secret in secrets:
+        expected = sign(secret, body).encode()
+        for signature in signatures:
+            # Bytes, so a non-ASCII header cannot raise; every pair is compared, whatever matched first.
+            matched |= hmac.compare_digest(expected, signature.strip().lower().encode("utf-8", "replace"))
+    return matched
+
+
+__all__ = [
+    "ALGORITHM",
+    "ALGORITHM_HEADER",
+    "PRIMARY_HEADER",
+    "SECONDARY_HEADER",
+    "USER_AGENT",
+    "sign",
+    "signature_headers",
+    "verify",
+]
