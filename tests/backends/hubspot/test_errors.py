@@ -99,3 +99,13 @@ async def test_down_and_error_rate_faults_use_hubspots_error_shape(
     await http.post("/__sandbox/reset")
     async with http.get(path) as response:
         assert response.status == 200
+
+
+async def test_unknown_query_parameters_are_ignored_as_hubspot_does(
+    http: aiohttp.ClientSession, world: World
+) -> None:
+    async with http.get(
+        f"/crm/v3/objects/contacts/{world.customers[0].crm.hubspot_id}",
+        params={"hapikey": "x", "colour": "red"},
+    ) as response:
+        assert response.status == 200

@@ -97,6 +97,11 @@ CASES: list[tuple[str, dict[str, Any], Callable[[Customer], bool]]] = [
         lambda c: c.city == "New York",
     ),
     (
+        "NOT_CONTAINS_TOKEN",
+        {"propertyName": "city", "operator": "NOT_CONTAINS_TOKEN", "value": "york"},
+        lambda c: c.city != "New York",
+    ),
+    (
         "datetime GT (epoch ms)",
         {"propertyName": "createdate", "operator": "GT", "value": "1735689600000"},
         lambda c: c.crm.created_at.timestamp() * 1000 > 1735689600000,

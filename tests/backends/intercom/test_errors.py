@@ -83,3 +83,18 @@ async def test_faults_answer_with_error_lists(
     await http.post("/__sandbox/reset")
     async with http.get("/admins") as response:
         assert response.status == 200
+
+
+async def test_unknown_parameters_and_body_fields_are_ignored_as_intercom_does(
+    http: aiohttp.ClientSession, contract: Contract
+) -> None:
+    async with http.get("/admins", params={"colour": "red"}) as response:
+        assert response.status == 200
+    async with http.post(
+        "/contacts", json={"email": "extra@example.com", "favourite_colour": "red"}
+    ) as response:
+        body = await response.json()
+        assert response.status == 200
+    contract.validate("POST", "/contacts", 200, body)
+    assert "favourite_colour" not in body
+    assert body["custom_attributes"] == {}
