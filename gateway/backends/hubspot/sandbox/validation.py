@@ -23,6 +23,8 @@ _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 @dataclass(frozen=True, slots=True)
 class Issue:
+    """One refused property of a write, as HubSpot lists it in the error."""
+
     name: str
     value: str
     code: str

@@ -59,6 +59,8 @@ class Domain:
 
 @dataclass(frozen=True, slots=True)
 class Filter:
+    """One comparison of a field with a value (or, for `IN`/`NIN`, a set of values)."""
+
     field: Field
     operator: str
     value: Any
@@ -67,6 +69,8 @@ class Filter:
 
 @dataclass(frozen=True, slots=True)
 class Group:
+    """Filters or groups combined with `AND` or `OR`."""
+
     operator: str
     items: tuple[Filter | Group, ...]
 

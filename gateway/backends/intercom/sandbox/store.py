@@ -26,6 +26,8 @@ class Author:
 
 @dataclass(frozen=True, slots=True)
 class Location:
+    """Where a contact is, as Intercom geolocates it."""
+
     country: str | None = None
     region: str | None = None
     city: str | None = None
@@ -101,6 +103,8 @@ class ConversationRecord:
 
 @dataclass(frozen=True, slots=True)
 class AdminRecord:
+    """A teammate of the workspace (the world's support agents)."""
+
     id: str
     name: str
     email: str
