@@ -1,0 +1,42 @@
+"""Assemble the Odoo emulator: the store seeded from the world, both transports, control and webhooks."""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from gateway.sandbox.control import SandboxControl
+from gateway.sandbox.emulator import Emulator, EmulatorOptions
+from gateway.sandbox.seed import World
+
+from . import version
+from .auth import Credentials
+from .json2 import Json2Api
+from .responses import server_error, unavailable
+from .seeding import build_store
+from .throttle import Throttle
+from .webhooks import WebhookNotifier
+
+VENDOR = "odoo"
+
+
+def create_emulator(world: World, options: EmulatorOptions) -> Emulator:
+    """An Odoo 19 database serving the ERP view of `world` over JSON-2 and legacy JSON-RPC."""
+    control = SandboxControl(VENDOR, unavailable=unavailable, server_error=server_error, seed=options.seed)
+    throttle = Throttle(control)
+    app = web.Application(middlewares=[control.middleware, throttle.middleware])
+    control.add_routes(app)
+    store = build_store(world)
+    credentials = Credentials.generate(options.seed)
+    notifier = WebhookNotifier(store, control.webhooks)
+    Json2Api(store, credentials, notifier.flush).add_routes(app)
+    version.add_routes(app)
+    return Emulator(
+        vendor=VENDOR,
+        app=app,
+        control=control,
+        credentials=credentials.as_config(),
+        extras={"store": store},
+    )
+
+
+__all__ = ["VENDOR", "create_emulator"]
