@@ -1,0 +1,1 @@
+"""Admin API 2026-07 documents."""

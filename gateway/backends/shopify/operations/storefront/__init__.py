@@ -1,0 +1,1 @@
+"""Storefront API 2026-04 documents."""

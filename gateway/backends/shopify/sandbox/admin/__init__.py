@@ -1,0 +1,1 @@
+"""The Admin GraphQL API (2026-07) of the Shopify emulator."""

@@ -1,0 +1,44 @@
+"""`create_emulator`: the Shopify emulator the sandbox runner starts, over one store.
+
+One aiohttp app serves the Storefront API and the Admin API of the same store, so stock and orders
+changed through the Admin API show on the storefront at once.
+"""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from gateway.sandbox.control import SandboxControl
+from gateway.sandbox.emulator import Emulator, EmulatorOptions
+from gateway.sandbox.seed import World
+
+from .http import server_error, unavailable
+from .store import Store
+from .storefront.endpoint import StorefrontEndpoint
+
+STOREFRONT_TOKEN = "sandbox-storefront-token"  # noqa: S105 (published sandbox credentials)
+ADMIN_TOKEN = "sandbox-admin-token"  # noqa: S105
+WEBHOOK_SECRET = "sandbox-webhook-secret"  # noqa: S105
+
+
+def create_emulator(world: World, options: EmulatorOptions) -> Emulator:
+    store = Store(world)
+    control = SandboxControl("shopify", unavailable=unavailable, server_error=server_error, seed=options.seed)
+    app = web.Application(middlewares=[control.middleware])
+    control.add_routes(app)
+    storefront = StorefrontEndpoint(store, STOREFRONT_TOKEN)
+    app.router.add_post("/api/{version}/graphql.json", storefront.handle)
+    return Emulator(
+        "shopify",
+        app,
+        control,
+        credentials={
+            "storefront_token": STOREFRONT_TOKEN,
+            "admin_token": ADMIN_TOKEN,
+            "webhook_secret": WEBHOOK_SECRET,
+        },
+        extras={"store": store},
+    )
+
+
+__all__ = ["ADMIN_TOKEN", "STOREFRONT_TOKEN", "WEBHOOK_SECRET", "create_emulator"]

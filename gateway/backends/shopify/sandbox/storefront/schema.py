@@ -1,0 +1,51 @@
+"""The Storefront API schema this emulator serves: our SDL subset with its resolvers attached."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+
+from graphql import GraphQLSchema, build_schema
+
+from gateway.backends.shopify.sandbox.records import (
+    CollectionRecord,
+    OptionValueRecord,
+    ProductOptionRecord,
+    ProductRecord,
+    VariantRecord,
+)
+from gateway.backends.shopify.sandbox.relay import bind, bind_abstract_types, bind_connections
+from gateway.backends.shopify.sandbox.store import MenuItemRecord, MenuRecord, Store
+
+from .catalog import CATALOG_RESOLVERS
+from .shop import SHOP_RESOLVERS
+
+TYPE_NAMES: dict[type, str] = {
+    ProductRecord: "Product",
+    VariantRecord: "ProductVariant",
+    CollectionRecord: "Collection",
+    ProductOptionRecord: "ProductOption",
+    OptionValueRecord: "ProductOptionValue",
+    Store: "Shop",
+    MenuRecord: "Menu",
+    MenuItemRecord: "MenuItem",
+}
+"""The GraphQL type each record class stands for, for interfaces and unions (`Node`, `Merchandise`…)."""
+
+
+def storefront_sdl() -> str:
+    return files(__package__.rpartition(".")[0]).joinpath("storefront.graphql").read_text()
+
+
+@cache
+def storefront_schema() -> GraphQLSchema:
+    """Built once per process: resolvers read the store from the request context, not the schema."""
+    schema = build_schema(storefront_sdl())
+    bind_connections(schema)
+    for resolvers in (CATALOG_RESOLVERS, SHOP_RESOLVERS):
+        bind(schema, resolvers)
+    bind_abstract_types(schema, TYPE_NAMES)
+    return schema
+
+
+__all__ = ["TYPE_NAMES", "storefront_schema", "storefront_sdl"]
