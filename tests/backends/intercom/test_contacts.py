@@ -330,3 +330,19 @@ async def test_list_contacts_walk(http: aiohttp.ClientSession, contract: Contrac
     # then
     assert len(seen) == len(set(seen)) == body["total_count"]
     assert ids(world.customers) <= set(seen)
+
+
+async def test_null_values_match_unset_fields(
+    http: aiohttp.ClientSession, contract: Contract, world: World
+) -> None:
+    # given a lead without external_id
+    _, lead = await call(
+        http, contract, "POST", "/contacts", "/contacts", {"role": "lead", "name": "Anonymous"}
+    )
+    # when
+    _, body = await search(
+        http, contract, {"field": "external_id", "operator": "=", "value": None}, per_page=150
+    )
+    # then
+    assert lead["id"] in {d["id"] for d in body["data"]}
+    assert all(d["external_id"] is None for d in body["data"])

@@ -299,7 +299,10 @@ def matches(domain: Domain, node: Node, record: Any) -> bool:
 
 def _indexed(store: ChatStore, domain: Domain, f: Filter) -> set[str] | None:
     """Record ids an `=`/`IN` filter on an indexed field narrows to, or None when a scan is needed."""
-    if f.operator not in ("=", "IN") or (f.operator == "=" and f.value is None):
+    if f.operator not in ("=", "IN"):
+        return None
+    if (f.operator == "=" and f.value is None) or (f.operator == "IN" and None in f.values):
+        # Matching unset fields needs a scan: the indexes only hold set values.
         return None
     keys: Iterable[Any] = [f.value] if f.operator == "=" else f.values
     name = f.field.name
@@ -308,11 +311,9 @@ def _indexed(store: ChatStore, domain: Domain, f: Filter) -> set[str] | None:
         for key in keys:
             contact: ContactRecord | None
             if name == "email":
-                contact = store.user_by_email(str(key))
-                # Leads are not in the email index; a lead's email search falls back to a scan.
-                if contact is None:
-                    return None
-            elif name == "external_id":
+                found.update(store.ids_by_email(str(key)))
+                continue
+            if name == "external_id":
                 contact = store.by_external_id(str(key))
             else:
                 contact = store.contacts.get(str(key))

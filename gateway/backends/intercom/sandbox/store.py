@@ -119,6 +119,7 @@ class ChatStore:
     conversations: dict[str, ConversationRecord] = field(default_factory=dict)
     admins: dict[str, AdminRecord] = field(default_factory=dict)
     _user_emails: dict[str, str] = field(default_factory=dict)
+    _all_emails: dict[str, list[str]] = field(default_factory=dict)
     _external_ids: dict[str, str] = field(default_factory=dict)
     _by_contact: dict[str, list[str]] = field(default_factory=dict)
     _seq: int = 0
@@ -145,15 +146,22 @@ class ChatStore:
 
     def add_contact(self, contact: ContactRecord) -> None:
         self.contacts[contact.id] = contact
-        if contact.role == "user" and contact.email:
-            self._user_emails[contact.email.lower()] = contact.id
+        if contact.email:
+            self._all_emails.setdefault(contact.email.lower(), []).append(contact.id)
+            if contact.role == "user":
+                self._user_emails[contact.email.lower()] = contact.id
         if contact.external_id:
-            # Search values are compared case-insensitively, so the index is too.
-            self._external_ids[contact.external_id.lower()] = contact.id
+            # Search values are compared case-insensitively, so the index is too; the first
+            # contact keeps the id (a later lead with the same external_id does not steal it).
+            self._external_ids.setdefault(contact.external_id.lower(), contact.id)
 
     def user_by_email(self, email: str) -> ContactRecord | None:
         contact_id = self._user_emails.get(email.strip().lower())
         return self.contacts[contact_id] if contact_id else None
+
+    def ids_by_email(self, email: str) -> list[str]:
+        """Every contact (users and leads) with this email."""
+        return self._all_emails.get(email.strip().lower(), [])
 
     def by_external_id(self, external_id: str) -> ContactRecord | None:
         contact_id = self._external_ids.get(external_id.lower())
