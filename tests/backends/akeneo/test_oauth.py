@@ -176,7 +176,7 @@ async def test_endpoint_list_is_open(anonymous: aiohttp.ClientSession) -> None:
         assert response.status == 200
         body = await response.json()
     assert body["authentication"]["fos_oauth_server_token"]["route"] == TOKEN_PATH
-    assert body["routes"]["pim_api_product_uuid_list"] == {"route": PRODUCTS, "methods": ["GET"]}
+    assert body["routes"]["pim_api_product_uuid_list"] == {"route": PRODUCTS, "methods": ["GET", "PATCH"]}
 
 
 @pytest.fixture(scope="module")

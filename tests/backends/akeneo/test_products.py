@@ -154,7 +154,7 @@ async def test_unknown_route_and_wrong_method(http: aiohttp.ClientSession) -> No
         assert response.status == 405
         body = await response.json()
     assert body["code"] == 405
-    assert body["message"].endswith("Method Not Allowed (Allow: GET, POST)")
+    assert body["message"].endswith("Method Not Allowed (Allow: GET, PATCH, POST)")
 
 
 async def test_accept_header_other_than_json_is_406(http: aiohttp.ClientSession) -> None:

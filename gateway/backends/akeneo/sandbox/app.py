@@ -16,13 +16,21 @@ from gateway.sandbox.emulator import Emulator, EmulatorOptions
 from gateway.sandbox.seed import World
 
 from . import endpoints
+from .activity import Activity
 from .catalog import Catalog
 from .errors import error_middleware, server_error, unavailable
+from .events import EventPublisher
 from .limits import RequestLimits
+from .media import MediaRoutes
 from .negotiation import Negotiation
 from .oauth import TOKEN_PATH, Credentials, OAuth, TokenStore
+from .product_models import ProductModelRoutes
+from .product_writes import ProductWrites
 from .products import ProductRoutes
+from .reference import ReferenceRoutes
+from .routes import add_api_routes
 from .structure import build_structure
+from .updates import Updater
 
 VENDOR = "akeneo"
 
@@ -48,9 +56,20 @@ def create_emulator(world: World, options: EmulatorOptions) -> Emulator:
     control.add_routes(app)
 
     catalog = Catalog(world, build_structure(world))
+    events = EventPublisher(control.webhooks, event_secret, rng)
+    updater = Updater(catalog)
     app.router.add_post(TOKEN_PATH, oauth.token)
     endpoints.add_routes(app)
-    ProductRoutes(catalog).add_routes(app)
+    add_api_routes(
+        app,
+        negotiation,
+        products=ProductRoutes(catalog),
+        writes=ProductWrites(catalog, updater, events),
+        models=ProductModelRoutes(catalog, updater, events),
+        media=MediaRoutes(catalog),
+        reference=ReferenceRoutes(catalog.structure),
+    )
+    activity = Activity(catalog, events, random.Random(f"{VENDOR}-activity:{options.seed}"))
 
     return Emulator(
         vendor=VENDOR,
@@ -63,7 +82,8 @@ def create_emulator(world: World, options: EmulatorOptions) -> Emulator:
             "password": credentials.password,
             "event_secret": event_secret,
         },
-        extras={"catalog": catalog, "limits": limits},
+        activity=activity.tick,
+        extras={"catalog": catalog, "limits": limits, "events": events, "activity": activity},
     )
 
 

@@ -192,6 +192,36 @@ class Catalog:
         """Index in `ordered` of the first uuid strictly after `key` (search_after cursors)."""
         return bisect.bisect_right(self.ordered, key)
 
+    def move(self, product: VariantProduct, model: ProductModel) -> None:
+        """Give the variant another parent model, keeping the category index in step."""
+        for category in self.categories_of(product):
+            self.by_category.get(category, set()).discard(product.uuid)
+        self.model_of(product).variants.remove(product.uuid)
+        product.parent = model.code
+        model.variants.append(product.uuid)
+        for category in self.categories_of(product):
+            self.by_category.setdefault(category, set()).add(product.uuid)
+
+    def reidentify(self, product: VariantProduct, old: str, new: str) -> None:
+        """Keep the identifier index in step after the variant's SKU changed."""
+        if new == old:
+            return
+        self.by_identifier.pop(old, None)
+        self.by_identifier[new] = product.uuid
+        product.identifier = new
+
+    def set_model_categories(self, model: ProductModel, categories: tuple[str, ...]) -> None:
+        """Replace a model's categories; its variants inherit the change."""
+        variants = [self.products[u] for u in model.variants]
+        for product in variants:
+            for category in self.categories_of(product):
+                self.by_category.get(category, set()).discard(product.uuid)
+        model.categories = categories
+        for product in variants:
+            product.categories = tuple(c for c in product.categories if c not in categories)
+            for category in self.categories_of(product):
+                self.by_category.setdefault(category, set()).add(product.uuid)
+
     def set_categories(self, product: VariantProduct, categories: tuple[str, ...]) -> None:
         """Replace the variant's own categories, keeping the category index in step."""
         for category in self.categories_of(product):

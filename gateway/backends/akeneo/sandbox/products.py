@@ -35,15 +35,6 @@ class ProductRoutes:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
 
-    def add_routes(self, app: web.Application) -> None:
-        app.router.add_resource(LIST_PATH, name="pim_api_product_uuid_list").add_route(
-            "GET", self.list_products
-        )
-        search = app.router.add_resource(SEARCH_PATH, name="pim_api_product_uuid_search")
-        search.add_route("POST", self.search_products)
-        item = app.router.add_resource(ITEM_PATH, name="pim_api_product_uuid_get")
-        item.add_route("GET", self.get_product)
-
     async def list_products(self, request: web.Request) -> web.Response:
         query = request.query
         pagination = parse_pagination(query, search_after=True)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, TypeVar
 
 from .catalog import Catalog, ValueKey, VariantProduct
 from .errors import AkeneoError
@@ -34,6 +34,7 @@ from .structure import (
 )
 
 Predicate = Callable[[VariantProduct], bool]
+T = TypeVar("T")
 
 IDENTIFIER_LIMIT = 100
 """Values allowed in an identifier `IN` filter."""
@@ -149,11 +150,11 @@ def compile_search(
     if search is None:
         return CompiledSearch()
     criteria = as_criteria(search)
-    _check_structure(criteria)
-    _check_categories(criteria, catalog)
+    check_structure(criteria)
+    check_categories(criteria, catalog)
     _check_properties(criteria, catalog)
     _check_identifier_limit(criteria)
-    _check_locales(criteria, search_locale)
+    check_locales(criteria, search_locale)
     compiler = _Compiler(catalog, search_locale, search_scope, now or datetime.now(UTC))
     for prop, filters in criteria.items():
         for clause in filters:
@@ -161,7 +162,7 @@ def compile_search(
     return compiler.compiled
 
 
-def _check_structure(criteria: dict[str, Any]) -> None:
+def check_structure(criteria: dict[str, Any]) -> None:
     for prop, filters in criteria.items():
         if not isinstance(filters, list) or not filters:
             example = f'{{"{prop}":[{{"operator": "my_operator", "value": "my_value"}}]}}'
@@ -174,7 +175,7 @@ def _check_structure(criteria: dict[str, Any]) -> None:
                 raise _fail(f'Operator has to be a string, "{gettype(operator)}" given.')
 
 
-def _check_categories(criteria: dict[str, Any], catalog: Catalog) -> None:
+def check_categories(criteria: dict[str, Any], catalog: Catalog) -> None:
     unknown: list[str] = []
     for clause in criteria.get("categories", ()):
         codes = clause.get("value")
@@ -210,7 +211,7 @@ def _check_identifier_limit(criteria: dict[str, Any]) -> None:
             )
 
 
-def _check_locales(criteria: dict[str, Any], search_locale: str | None) -> None:
+def check_locales(criteria: dict[str, Any], search_locale: str | None) -> None:
     codes: list[str] = []
     for prop, filters in criteria.items():
         for clause in filters:
@@ -417,56 +418,11 @@ class _Compiler:
             found.update(model.variants)
         self.compiled.narrow(found)
 
-    # -- dates ---------------------------------------------------------------------------------
-
-    def _date(self, prop: str, value: Any) -> datetime:
-        if isinstance(value, str):
-            relative = RELATIVE_DATE.match(value.strip())
-            if relative:
-                if relative.group(1) == "now":
-                    return self.now.replace(microsecond=0)
-                amount = int(relative.group(2))
-                return (self.now + amount * RELATIVE_UNITS[relative.group(3)]).replace(microsecond=0)
-            try:
-                return datetime.strptime(value, DATETIME_FORMAT).replace(tzinfo=UTC)
-            except ValueError:
-                pass
-        shown = value if isinstance(value, str) else gettype(value)
-        raise _fail(
-            f'Property "{prop}" expects a string with the format "{DATETIME_LABEL}" as data, "{shown}" given.'
-        )
-
     def _dates(self, prop: str, operator: str, value: Any, get: Callable[[VariantProduct], datetime]) -> None:
-        predicates = self.compiled.predicates
         if operator == "EMPTY":
             self.compiled.narrow(set())  # every product has both dates
-        elif operator == "NOT EMPTY":
-            return
-        elif operator == "SINCE LAST N DAYS":
-            if isinstance(value, bool) or not isinstance(value, int):
-                raise _fail(f'Property "{prop}" expects an integer as data, "{gettype(value)}" given.')
-            since = self.now - timedelta(days=value)
-            predicates.append(lambda p: get(p) > since)
-        elif operator in ("BETWEEN", "NOT BETWEEN"):
-            bounds = _array(prop, value)
-            if len(bounds) != 2:
-                raise _fail(
-                    f'Property "{prop}" expects an array with valid data, should contain 2 strings with the format "{DATETIME_LABEL}".'
-                )
-            low, high = (self._date(prop, bound) for bound in bounds)
-            if operator == "BETWEEN":
-                predicates.append(lambda p: low <= get(p) <= high)
-            else:
-                predicates.append(lambda p: not low <= get(p) <= high)
-        else:
-            moment = self._date(prop, value)
-            compare: dict[str, Predicate] = {
-                "=": lambda p: get(p).replace(microsecond=0) == moment,
-                "!=": lambda p: get(p).replace(microsecond=0) != moment,
-                "<": lambda p: get(p) < moment,
-                ">": lambda p: get(p) > moment,
-            }
-            predicates.append(compare[operator])
+        elif operator != "NOT EMPTY":
+            self.compiled.predicates.append(date_predicate(prop, operator, value, self.now, get))
 
     # -- attribute values ----------------------------------------------------------------------
 
@@ -549,6 +505,54 @@ class _Compiler:
         self.compiled.predicates.append(lambda p: (g := grams(p)) is not None and check(g))
 
 
+def parse_date(prop: str, value: Any, now: datetime) -> datetime:
+    """A filter date: "Y-m-d H:i:s" in UTC, or a relative one ("now", "-3 days")."""
+    if isinstance(value, str):
+        relative = RELATIVE_DATE.match(value.strip())
+        if relative:
+            if relative.group(1) == "now":
+                return now.replace(microsecond=0)
+            amount = int(relative.group(2))
+            return (now + amount * RELATIVE_UNITS[relative.group(3)]).replace(microsecond=0)
+        try:
+            return datetime.strptime(value, DATETIME_FORMAT).replace(tzinfo=UTC)
+        except ValueError:
+            pass
+    shown = value if isinstance(value, str) else gettype(value)
+    raise _fail(
+        f'Property "{prop}" expects a string with the format "{DATETIME_LABEL}" as data, "{shown}" given.'
+    )
+
+
+def date_predicate(
+    prop: str, operator: str, value: Any, now: datetime, get: Callable[[T], datetime]
+) -> Callable[[T], bool]:
+    """A `created`/`updated` clause other than EMPTY / NOT EMPTY, as a predicate on `get(item)`."""
+    if operator == "SINCE LAST N DAYS":
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise _fail(f'Property "{prop}" expects an integer as data, "{gettype(value)}" given.')
+        since = now - timedelta(days=value)
+        return lambda item: get(item) > since
+    if operator in ("BETWEEN", "NOT BETWEEN"):
+        bounds = _array(prop, value)
+        if len(bounds) != 2:
+            raise _fail(
+                f'Property "{prop}" expects an array with valid data, should contain 2 strings with the format "{DATETIME_LABEL}".'
+            )
+        low, high = (parse_date(prop, bound, now) for bound in bounds)
+        if operator == "BETWEEN":
+            return lambda item: low <= get(item) <= high
+        return lambda item: not low <= get(item) <= high
+    moment = parse_date(prop, value, now)
+    if operator == "=":
+        return lambda item: get(item).replace(microsecond=0) == moment
+    if operator == "!=":
+        return lambda item: get(item).replace(microsecond=0) != moment
+    if operator == "<":
+        return lambda item: get(item) < moment
+    return lambda item: get(item) > moment
+
+
 def _text_match(operator: str, wanted: str) -> Callable[[str], bool]:
     """Case-insensitive text comparison, as Akeneo's analyzed text fields compare."""
     folded = wanted.casefold()
@@ -569,5 +573,10 @@ __all__ = [
     "IDENTIFIER_LIMIT",
     "CompiledSearch",
     "as_criteria",
+    "check_categories",
+    "check_locales",
+    "check_structure",
     "compile_search",
+    "date_predicate",
+    "parse_date",
 ]
