@@ -8,6 +8,7 @@ from aiohttp import web
 
 from .oauth import TOKEN_PATH
 from .products import origin_of
+from .responses import json_response
 
 ROOT_PATH = "/api/rest/v1"
 ROUTE_PREFIX = "pim_api_"
@@ -31,7 +32,7 @@ def endpoint_list(app: web.Application, origin: str) -> dict[str, Any]:
 
 
 async def list_endpoints(request: web.Request) -> web.Response:
-    return web.json_response(endpoint_list(request.app, origin_of(request)))
+    return json_response(endpoint_list(request.app, origin_of(request)))
 
 
 def add_routes(app: web.Application) -> None:

@@ -14,6 +14,8 @@ from typing import Any
 
 from aiohttp import web
 
+from .responses import json_response
+
 log = logging.getLogger("gateway.sandbox.akeneo")
 
 DOCUMENTATION = "http://api.akeneo.com/documentation/"
@@ -52,7 +54,7 @@ class AkeneoError(Exception):
         return body
 
     def response(self) -> web.Response:
-        return web.json_response(self.body(), status=self.status, headers=self.headers)
+        return json_response(self.body(), status=self.status, headers=self.headers)
 
 
 def documented(message: str, operation: str) -> AkeneoError:
@@ -70,15 +72,15 @@ def violations(errors: list[dict[str, Any]]) -> AkeneoError:
 
 
 def unavailable(request: web.Request) -> web.Response:
-    return web.json_response({"code": 503, "message": "Service Unavailable"}, status=503)
+    return json_response({"code": 503, "message": "Service Unavailable"}, status=503)
 
 
 def server_error(request: web.Request) -> web.Response:
-    return web.json_response({"code": 500, "message": "Internal Server Error"}, status=500)
+    return json_response({"code": 500, "message": "Internal Server Error"}, status=500)
 
 
 def too_many_requests(retry_after_s: int) -> web.Response:
-    return web.json_response(
+    return json_response(
         {"code": 429, "message": "Too Many Requests"},
         status=429,
         headers={"Retry-After": str(retry_after_s)},

@@ -14,6 +14,7 @@ from .errors import AkeneoError
 from .jpeg import render
 from .pagination import list_params, offset_envelope, parse_pagination
 from .payloads import API, media_payload
+from .responses import json_response
 
 LIST_PATH = f"{API}/media-files"
 ITEM_PATH = f"{API}/media-files/{{code:.+}}"
@@ -55,11 +56,11 @@ class MediaRoutes:
             params=list_params(request.query, pagination),
             count=count,
         )
-        return web.json_response(body)
+        return json_response(body)
 
     async def get_media(self, request: web.Request) -> web.Response:
         media = self._media(request.match_info["code"])
-        return web.json_response(media_payload(media, len(self.content(media)), str(request.url.origin())))
+        return json_response(media_payload(media, len(self.content(media)), str(request.url.origin())))
 
     async def download(self, request: web.Request) -> web.Response:
         media = self._media(request.match_info["code"])

@@ -23,6 +23,7 @@ from urllib.parse import parse_qsl
 from aiohttp import web
 
 from .errors import AkeneoError, Handler
+from .responses import json_response
 
 TOKEN_PATH = "/api/oauth/v1/token"  # noqa: S105 (a route, not a secret)
 API_PREFIX = "/api/rest/v1/"
@@ -211,13 +212,13 @@ class OAuth:
             pair = self.store.refresh(refresh_token)
             if pair is None:
                 raise AkeneoError(422, INVALID_REFRESH_GRANT)
-            return web.json_response(pair)
+            return json_response(pair)
         username, password = params.get("username"), params.get("password")
         if not isinstance(username, str) or not username or not isinstance(password, str) or not password:
             raise AkeneoError(422, invalid_request)
         if username != expected.username or password != expected.password:
             raise AkeneoError(422, INVALID_GRANT)
-        return web.json_response(self.store.issue())
+        return json_response(self.store.issue())
 
     @web.middleware
     async def middleware(self, request: web.Request, handler: Handler) -> web.StreamResponse:

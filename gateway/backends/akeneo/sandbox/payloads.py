@@ -41,25 +41,27 @@ def media_download_url(origin: str, code: str) -> str:
 
 def render_values(values: Values, structure: Structure, view: ValueView, origin: str) -> dict[str, Any]:
     rendered: dict[str, Any] = {}
-    attributes = structure.attributes
-    for code in sorted(values, key=lambda c: attributes[c].sort_order):
-        if view.attributes is not None and code not in view.attributes:
+    locales, scope, wanted = view.locales, view.scope, view.attributes
+    for attribute in structure.ordered_attributes:
+        code = attribute.code
+        stored = values.get(code)
+        if stored is None or (wanted is not None and code not in wanted):
             continue
-        attribute = attributes[code]
+        kind = attribute.type
         items = []
-        for (locale, scope), data in values[code].items():
-            if locale is not None and view.locales is not None and locale not in view.locales:
+        for (locale, channel), data in stored.items():
+            if locale is not None and locales is not None and locale not in locales:
                 continue
-            if scope is not None and view.scope is not None and scope != view.scope:
+            if channel is not None and scope is not None and channel != scope:
                 continue
-            item: dict[str, Any] = {"locale": locale, "scope": scope, "data": data}
-            if attribute.type == IDENTIFIER_TYPE:
+            item: dict[str, Any] = {"locale": locale, "scope": channel, "data": data}
+            if kind == IDENTIFIER_TYPE:
                 item["attribute_type"] = IDENTIFIER_TYPE
-            elif attribute.type == SIMPLE_SELECT and view.with_options:
+            elif kind == SIMPLE_SELECT and view.with_options:
                 option = structure.option(code, data)
                 labels = dict(option.labels) if option is not None else {}
                 item["linked_data"] = {"attribute": code, "code": data, "labels": labels}
-            elif attribute.type == IMAGE:
+            elif kind == IMAGE:
                 item["_links"] = {"download": {"href": media_download_url(origin, data)}}
             items.append(item)
         if items:

@@ -22,6 +22,7 @@ from .pagination import PAGE, offset_envelope, parse_pagination, search_after_en
 from .payloads import API, ValueView, model_payload, model_url
 from .product_query import ProductQuery
 from .product_writes import now
+from .responses import json_response
 from .updates import Updater
 
 LIST_PATH = f"{API}/product-models"
@@ -76,7 +77,7 @@ class ProductModelRoutes:
             page = found[pagination.offset : pagination.offset + pagination.limit]
             items = [model_payload(self.catalog, m, view, origin, self_link=True) for m in page]
             count = len(found) if pagination.with_count else None
-            return web.json_response(
+            return json_response(
                 offset_envelope(items, pagination, list_url=origin + LIST_PATH, params=params, count=count)
             )
         after = pagination.after_key()
@@ -88,7 +89,7 @@ class ProductModelRoutes:
                 break
         items = [model_payload(self.catalog, m, view, origin, self_link=True) for m in page]
         last = page[-1].code if page else None
-        return web.json_response(
+        return json_response(
             search_after_envelope(
                 items, pagination, list_url=origin + LIST_PATH, params=params, last_key=last
             )
@@ -100,7 +101,7 @@ class ProductModelRoutes:
         if model is None:
             raise not_found(code)
         view = ValueView(with_options=request.query.get("with_attribute_options", "false") == "true")
-        return web.json_response(model_payload(self.catalog, model, view, str(request.url.origin())))
+        return json_response(model_payload(self.catalog, model, view, str(request.url.origin())))
 
     async def patch_model(self, request: web.Request) -> web.Response:
         code = request.match_info["code"]

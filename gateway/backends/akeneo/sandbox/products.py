@@ -13,6 +13,7 @@ from .errors import AkeneoError, read_json
 from .pagination import PAGE, PageRequest, offset_envelope, parse_pagination, search_after_envelope
 from .payloads import API, ValueView, product_payload
 from .product_query import ProductQuery
+from .responses import json_response
 from .search_filter import CompiledSearch
 
 UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
@@ -64,7 +65,7 @@ class ProductRoutes:
             page = matches[pagination.offset : pagination.offset + pagination.limit]
             items = self._items(page, view, origin)
             count = len(matches) if pagination.with_count else None
-            return web.json_response(
+            return json_response(
                 offset_envelope(items, pagination, list_url=list_url, params=params, count=count)
             )
         return self._search_after(pagination, compiled, view, origin, list_url, params)
@@ -83,7 +84,7 @@ class ProductRoutes:
         body = search_after_envelope(
             items, pagination, list_url=list_url, params=params, last_key=page[-1] if page else None
         )
-        return web.json_response(body)
+        return json_response(body)
 
     def _items(self, uuids: list[str], view: ValueView, origin: str) -> list[dict[str, Any]]:
         products = self.catalog.products
@@ -97,7 +98,7 @@ class ProductRoutes:
         if product is None:
             raise not_found(uuid)
         view = ValueView(with_options=request.query.get("with_attribute_options", "false") == "true")
-        return web.json_response(product_payload(self.catalog, product, view, origin_of(request)))
+        return json_response(product_payload(self.catalog, product, view, origin_of(request)))
 
 
 __all__ = ["ITEM_PATH", "LIST_PATH", "SEARCH_PATH", "UUID", "ProductRoutes", "not_found", "origin_of"]

@@ -18,6 +18,7 @@ from .errors import AkeneoError
 from .pagination import list_params, offset_envelope, parse_pagination
 from .payloads import API, timestamp
 from .php import gettype
+from .responses import json_response
 from .search_filter import as_criteria, check_structure
 from .structure import (
     ATTRIBUTES,
@@ -200,7 +201,7 @@ class ReferenceRoutes:
             params=list_params(request.query, pagination),
             count=len(matching) if pagination.with_count else None,
         )
-        return web.json_response(body)
+        return json_response(body)
 
     async def list_categories(self, request: web.Request) -> web.Response:
         clauses = _clauses(
@@ -216,7 +217,7 @@ class ReferenceRoutes:
         category = self.structure.categories.get(code)
         if category is None:
             raise AkeneoError(404, f'Category "{code}" does not exist.')
-        return web.json_response(
+        return json_response(
             category_payload(category, with_position=request.query.get("with_position") == "true")
         )
 
@@ -232,7 +233,7 @@ class ReferenceRoutes:
         return attribute
 
     async def get_attribute(self, request: web.Request) -> web.Response:
-        return web.json_response(attribute_payload(self._attribute(request.match_info["code"])))
+        return json_response(attribute_payload(self._attribute(request.match_info["code"])))
 
     def _options(self, code: str) -> list[Item]:
         attribute = self._attribute(code)
@@ -257,7 +258,7 @@ class ReferenceRoutes:
         option = options.get(request.match_info["option"])
         if option is None:
             raise AkeneoError(404, f'Attribute option "{request.match_info["option"]}" does not exist.')
-        return web.json_response(option)
+        return json_response(option)
 
     async def list_families(self, request: web.Request) -> web.Response:
         clauses = _clauses(request.query, {"code": frozenset({"IN"})})
@@ -271,7 +272,7 @@ class ReferenceRoutes:
         return family
 
     async def get_family(self, request: web.Request) -> web.Response:
-        return web.json_response(family_payload(self._family(request.match_info["code"])))
+        return json_response(family_payload(self._family(request.match_info["code"])))
 
     async def list_family_variants(self, request: web.Request) -> web.Response:
         code = request.match_info["code"]
@@ -282,7 +283,7 @@ class ReferenceRoutes:
         family = self._family(request.match_info["code"])
         if request.match_info["variant"] != family.variant:
             raise AkeneoError(404, f'Family variant "{request.match_info["variant"]}" does not exist.')
-        return web.json_response(family_variant_payload(family))
+        return json_response(family_variant_payload(family))
 
     async def list_channels(self, request: web.Request) -> web.Response:
         items = [channel_payload(code) for code in CHANNELS]
@@ -292,7 +293,7 @@ class ReferenceRoutes:
         code = request.match_info["code"]
         if code not in CHANNELS:
             raise AkeneoError(404, f'Channel "{code}" does not exist.')
-        return web.json_response(channel_payload(code))
+        return json_response(channel_payload(code))
 
     async def list_locales(self, request: web.Request) -> web.Response:
         clauses = _clauses(request.query, {"enabled": frozenset({"="})})
@@ -305,7 +306,7 @@ class ReferenceRoutes:
         locale = next((item for item in locale_payloads() if item["code"] == code), None)
         if locale is None:
             raise AkeneoError(404, f'Locale "{code}" does not exist.')
-        return web.json_response(locale)
+        return json_response(locale)
 
 
 __all__ = [

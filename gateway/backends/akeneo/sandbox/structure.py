@@ -105,6 +105,8 @@ class Structure:
     categories: dict[str, Category]
     children: dict[str, list[str]] = field(default_factory=dict)
     """Category code → codes of its direct children, in position order."""
+    ordered_attributes: tuple[Attribute, ...] = ()
+    """Attributes by `sort_order`: the order values are listed in."""
 
     def option(self, attribute: str, code: str) -> Option | None:
         return self.options.get(attribute, {}).get(code)
@@ -292,6 +294,7 @@ def build_structure(world: World) -> Structure:
         families=families,
         categories=categories,
         children=children,
+        ordered_attributes=tuple(sorted(ATTRIBUTES, key=lambda a: a.sort_order)),
     )
 
 
