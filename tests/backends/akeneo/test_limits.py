@@ -58,3 +58,19 @@ async def test_down_answers_akeneo_503_and_error_rate_500(
     async with http.get(PRODUCTS) as response:
         assert response.status == 500
         assert await response.json() == {"code": 500, "message": "Internal Server Error"}
+
+
+async def test_rate_limit_true_means_the_documented_hundred_per_second(
+    http: aiohttp.ClientSession, sandbox: Sandbox
+) -> None:
+    sandbox.set_faults("akeneo", rate_limit=True)
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    statuses = []
+    for _ in range(101):
+        async with http.get("/api/rest/v1/channels") as response:
+            statuses.append(response.status)
+    elapsed = loop.time() - started
+    assert statuses[:100] == [200] * 100
+    if elapsed < 0.9:  # all 101 fell in one one-second window
+        assert statuses[100] == 429

@@ -172,3 +172,9 @@ async def test_accept_header_other_than_json_is_406(http: aiohttp.ClientSession)
             "code": 415,
             "message": '"text/plain" in "Content-Type" header is not valid. Only "application/json" is allowed.',
         }
+
+
+async def test_unknown_query_parameters_are_ignored_as_akeneo_does(http: aiohttp.ClientSession) -> None:
+    async with http.get(PRODUCTS, params={"limit": "1", "colour": "red"}) as response:
+        assert response.status == 200
+        assert len((await response.json())["_embedded"]["items"]) == 1
