@@ -128,9 +128,11 @@ def paginate(ordering: Ordering[T], window: Window, *, reverse: bool = False) ->
     )
 
 
-def page_of_list(items: Sequence[T], window: Window, ids: Callable[[T], int]) -> Page[T]:
-    """Paginate a short list kept in its natural order (variants, images, cart lines)."""
-    ordering = Ordering([(index, ids(item)) for index, item in enumerate(items)], list(items))
+def page_of_list(items: Sequence[T], window: Window, ids: Callable[[T], int] | None = None) -> Page[T]:
+    """Paginate a short list kept in its natural order (images, cart lines): cursors hold positions."""
+    ordering = Ordering(
+        [(index, ids(item) if ids else index) for index, item in enumerate(items)], list(items)
+    )
     return paginate(ordering, window)
 
 

@@ -26,7 +26,7 @@ def create_emulator(world: World, options: EmulatorOptions) -> Emulator:
     control = SandboxControl("shopify", unavailable=unavailable, server_error=server_error, seed=options.seed)
     app = web.Application(middlewares=[control.middleware])
     control.add_routes(app)
-    storefront = StorefrontEndpoint(store, STOREFRONT_TOKEN)
+    storefront = StorefrontEndpoint(store, STOREFRONT_TOKEN, seed=options.seed)
     app.router.add_post("/api/{version}/graphql.json", storefront.handle)
     return Emulator(
         "shopify",

@@ -16,6 +16,8 @@ from gateway.backends.shopify.sandbox.markets import Market, market_for
 from gateway.backends.shopify.sandbox.money import money
 from gateway.backends.shopify.sandbox.store import Store
 
+from .state import StorefrontState
+
 LOCALES = {"EN": "en_US", "FR": "fr_FR", "DE": "de_DE"}
 """Languages the shop is translated into, and the world's locale for each; others fall back to EN."""
 
@@ -27,6 +29,9 @@ class StorefrontContext:
     store: Store
     market: Market
     language: str
+    state: StorefrontState
+    requested_country: str | None = None
+    """The `@inContext(country:)` of the operation, if it named one (a new cart takes it)."""
     tokenless: bool = False
     """No access token was sent: Shopify serves the catalog and carts, not customers or menus."""
     memo: dict[str, Any] = field(default_factory=dict)
@@ -76,13 +81,20 @@ def in_context(
 
 
 def build_context(
-    store: Store, operation: OperationDefinitionNode, variables: dict[str, Any], *, tokenless: bool
+    store: Store,
+    state: StorefrontState,
+    operation: OperationDefinitionNode,
+    variables: dict[str, Any],
+    *,
+    tokenless: bool,
 ) -> StorefrontContext:
     country, language = in_context(operation, variables)
     return StorefrontContext(
         store,
         market_for(country),
         language if language in LOCALES else "EN",
+        state,
+        requested_country=country,
         tokenless=tokenless,
     )
 

@@ -16,6 +16,7 @@ from gateway.backends.shopify.sandbox.store import Store
 
 from .context import StorefrontContext, build_context
 from .schema import storefront_schema
+from .state import StorefrontState
 
 VERSION = "2026-04"
 TOKEN_HEADERS = ("X-Shopify-Storefront-Access-Token", "Shopify-Storefront-Private-Token")
@@ -25,9 +26,10 @@ UNAUTHORIZED_BODY = {"errors": [{"message": "", "extensions": {"code": "UNAUTHOR
 class StorefrontEndpoint:
     """Serves the Storefront API of one store for one access token."""
 
-    def __init__(self, store: Store, token: str) -> None:
+    def __init__(self, store: Store, token: str, *, seed: int = 0) -> None:
         self.store = store
         self.token = token
+        self.state = StorefrontState(seed)
         self.service = DocumentService(storefront_schema())
 
     async def handle(self, request: web.Request) -> web.Response:
@@ -42,7 +44,7 @@ class StorefrontEndpoint:
         tokenless = not sent
 
         def context(operation: OperationDefinitionNode, variables: dict[str, object]) -> StorefrontContext:
-            return build_context(self.store, operation, variables, tokenless=tokenless)
+            return build_context(self.store, self.state, operation, variables, tokenless=tokenless)
 
         outcome = self.service.run(
             self.service.prepare(graphql_request.query),

@@ -8,8 +8,10 @@ from importlib.resources import files
 from graphql import GraphQLSchema, build_schema
 
 from gateway.backends.shopify.sandbox.records import (
+    AddressRecord,
     CollectionRecord,
     OptionValueRecord,
+    OrderRecord,
     ProductOptionRecord,
     ProductRecord,
     VariantRecord,
@@ -17,8 +19,11 @@ from gateway.backends.shopify.sandbox.records import (
 from gateway.backends.shopify.sandbox.relay import bind, bind_abstract_types, bind_connections
 from gateway.backends.shopify.sandbox.store import MenuItemRecord, MenuRecord, Store
 
+from .cart import CART_RESOLVERS
 from .catalog import CATALOG_RESOLVERS
+from .customer import CUSTOMER_RESOLVERS
 from .shop import SHOP_RESOLVERS
+from .state import Cart, CartLine
 
 TYPE_NAMES: dict[type, str] = {
     ProductRecord: "Product",
@@ -29,6 +34,10 @@ TYPE_NAMES: dict[type, str] = {
     Store: "Shop",
     MenuRecord: "Menu",
     MenuItemRecord: "MenuItem",
+    Cart: "Cart",
+    CartLine: "CartLine",
+    OrderRecord: "Order",
+    AddressRecord: "MailingAddress",
 }
 """The GraphQL type each record class stands for, for interfaces and unions (`Node`, `Merchandise`…)."""
 
@@ -42,7 +51,7 @@ def storefront_schema() -> GraphQLSchema:
     """Built once per process: resolvers read the store from the request context, not the schema."""
     schema = build_schema(storefront_sdl())
     bind_connections(schema)
-    for resolvers in (CATALOG_RESOLVERS, SHOP_RESOLVERS):
+    for resolvers in (CATALOG_RESOLVERS, SHOP_RESOLVERS, CART_RESOLVERS, CUSTOMER_RESOLVERS):
         bind(schema, resolvers)
     bind_abstract_types(schema, TYPE_NAMES)
     return schema
