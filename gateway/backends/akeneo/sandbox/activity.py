@@ -16,8 +16,7 @@ from gateway.sandbox import vocabulary as v
 from .catalog import Catalog
 from .events import EventPublisher
 from .product_writes import now
-from .search_filter import GRAMS_PER_UNIT
-from .structure import CHANNELS, LOCALES
+from .structure import CHANNELS, GRAMS_PER_UNIT, LOCALES
 
 
 def _first_sentence(text: str) -> str:

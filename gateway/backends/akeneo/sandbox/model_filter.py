@@ -12,16 +12,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 from .catalog import Catalog, ProductModel
+from .date_filter import date_predicate
 from .errors import AkeneoError
 from .php import gettype
-from .search_filter import (
-    FIELD_OPERATORS,
-    as_criteria,
-    check_categories,
-    check_locales,
-    check_structure,
-    date_predicate,
-)
+from .search_checks import as_criteria, check_categories, check_locales, check_structure
+from .search_filter import FIELD_OPERATORS
 
 ModelPredicate = Callable[[ProductModel], bool]
 

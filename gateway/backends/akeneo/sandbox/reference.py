@@ -19,7 +19,7 @@ from .pagination import list_params, offset_envelope, parse_pagination
 from .payloads import API, timestamp
 from .php import gettype
 from .responses import json_response
-from .search_filter import as_criteria, check_structure
+from .search_checks import as_criteria, check_structure
 from .structure import (
     ATTRIBUTES,
     AXES,

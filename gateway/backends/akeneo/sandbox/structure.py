@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from decimal import Decimal
 
 from gateway.sandbox import vocabulary as v
 from gateway.sandbox.seed import EPOCH, World
@@ -40,6 +41,16 @@ IMAGE = "pim_catalog_image"
 IDENTIFIER_TYPE = "pim_catalog_identifier"
 
 TEXT_TYPES = frozenset({TEXT, TEXTAREA, IDENTIFIER_TYPE})
+
+GRAMS_PER_UNIT = {
+    "MILLIGRAM": Decimal("0.001"),
+    "GRAM": Decimal(1),
+    "KILOGRAM": Decimal(1000),
+    "TON": Decimal(1_000_000),
+    "OUNCE": Decimal("28.349523125"),
+    "POUND": Decimal("453.59237"),
+}
+"""Units of the `Weight` metric family, in grams: the units `weight` values and filters accept."""
 
 Labels = dict[str, str]
 
@@ -302,6 +313,7 @@ __all__ = [
     "ATTRIBUTES",
     "AXES",
     "CHANNELS",
+    "GRAMS_PER_UNIT",
     "IDENTIFIER",
     "IDENTIFIER_TYPE",
     "IMAGE",

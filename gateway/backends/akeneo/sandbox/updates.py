@@ -18,10 +18,10 @@ from typing import Any
 from .catalog import Catalog, ProductModel, ValueKey, Values, VariantProduct
 from .errors import AkeneoError, documented, violations
 from .php import gettype
-from .search_filter import GRAMS_PER_UNIT
 from .structure import (
     AXES,
     CHANNELS,
+    GRAMS_PER_UNIT,
     IDENTIFIER,
     IDENTIFIER_TYPE,
     IMAGE,
