@@ -9,8 +9,10 @@ from gateway.sandbox.emulator import Emulator, EmulatorOptions
 from gateway.sandbox.seed import World
 
 from . import version
+from .activity import PointOfSale
 from .auth import Credentials
 from .json2 import Json2Api
+from .jsonrpc import JsonRpcApi
 from .responses import server_error, unavailable
 from .seeding import build_store
 from .throttle import Throttle
@@ -29,12 +31,14 @@ def create_emulator(world: World, options: EmulatorOptions) -> Emulator:
     credentials = Credentials.generate(options.seed)
     notifier = WebhookNotifier(store, control.webhooks)
     Json2Api(store, credentials, notifier.flush).add_routes(app)
+    JsonRpcApi(store, credentials, notifier.flush).add_routes(app)
     version.add_routes(app)
     return Emulator(
         vendor=VENDOR,
         app=app,
         control=control,
         credentials=credentials.as_config(),
+        activity=PointOfSale(store, notifier, options.seed).tick,
         extras={"store": store},
     )
 

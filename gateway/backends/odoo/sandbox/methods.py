@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import orm
+from . import orm, sale_flow, stock_moves, writes
 from .env import Env
 from .errors import AccessError, python_error
 from .models import ModelSpec
@@ -116,6 +116,19 @@ BASE_METHODS: dict[str, Method] = {
             api_model=True,
         ),
         _base(
+            "create",
+            (Param("vals_list", REQUIRED),),
+            lambda call: writes.create(call.env, call.spec, call.kwargs["vals_list"]),
+            api_model=True,
+            create=True,
+        ),
+        _base(
+            "write",
+            (Param("vals", REQUIRED),),
+            lambda call: writes.write(call.env, call.spec, call.ids, call.kwargs["vals"]),
+            writes=True,
+        ),
+        _base(
             "name_search",
             (Param("name", ""), Param("domain", None), Param("operator", "ilike"), Param("limit", 100)),
             lambda call: orm.name_search(call.env, call.spec, **call.kwargs),
@@ -124,11 +137,28 @@ BASE_METHODS: dict[str, Method] = {
     )
 }
 
+
+def _action(qualname: str, impl: Callable[[Env, list[int]], Any]) -> Method:
+    return Method(
+        qualname.rsplit(".", 1)[1],
+        Signature(qualname, ()),
+        lambda call: impl(call.env, call.ids),
+        writes=True,
+    )
+
+
 MODEL_METHODS: dict[str, dict[str, Method]] = {
     "res.users": {
         "context_get": Method(
             "context_get", Signature("ResUsers.context_get", ()), _context_get, api_model=True
         ),
+    },
+    "sale.order": {
+        "action_confirm": _action("SaleOrder.action_confirm", sale_flow.action_confirm),
+        "action_cancel": _action("SaleOrder.action_cancel", sale_flow.action_cancel),
+    },
+    "stock.picking": {
+        "button_validate": _action("StockPicking.button_validate", stock_moves.button_validate),
     },
 }
 

@@ -61,6 +61,16 @@ class Table:
                     index.setdefault(key, set()).add(rid)
             row[name] = value
 
+    def delete(self, rid: int) -> None:
+        row = self.rows.pop(rid)
+        for name, index in self.indexes.items():
+            for key in _keys(row.get(name, False)):
+                bucket = index.get(key)
+                if bucket is not None:
+                    bucket.discard(rid)
+                    if not bucket:
+                        del index[key]
+
     def lookup(self, name: str, value: Any) -> set[int]:
         """Ids of the rows whose indexed field `name` equals (or, for a list field, contains) `value`."""
         return self.indexes[name].get(value, set())
