@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import orm, sale_flow, stock_moves, writes
+from . import grouping, orm, sale_flow, stock_moves, writes
 from .env import Env
 from .errors import AccessError, python_error
 from .models import ModelSpec
@@ -113,6 +113,20 @@ BASE_METHODS: dict[str, Method] = {
             "fields_get",
             (Param("allfields", None), Param("attributes", None)),
             lambda call: orm.fields_get(call.env, call.spec, **call.kwargs),
+            api_model=True,
+        ),
+        _base(
+            "formatted_read_group",
+            (
+                Param("domain", REQUIRED),
+                Param("groupby", ()),
+                Param("aggregates", ()),
+                Param("having", ()),
+                Param("offset", 0),
+                Param("limit", None),
+                Param("order", None),
+            ),
+            lambda call: grouping.formatted_read_group(call.env, call.spec, **call.kwargs),
             api_model=True,
         ),
         _base(
