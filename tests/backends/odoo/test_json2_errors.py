@@ -217,6 +217,22 @@ async def test_other_paths_under_json2_point_at_the_right_shape(http: aiohttp.Cl
             'Invalid "order" specified (name; drop table). A valid "order" specification is a comma-separated '
             "list of valid field names (optionally followed by asc/desc for the direction)",
         ),
+        (
+            "stock.quant",
+            "search",
+            {"domain": [], "limit": -1},
+            500,
+            "psycopg2.errors.InvalidRowCountInLimitClause",
+            "LIMIT must not be negative",
+        ),
+        (
+            "stock.quant",
+            "fields_get",
+            {"attributes": 5},
+            500,
+            "builtins.TypeError",
+            "argument of type 'int' is not iterable",
+        ),
     ],
 )
 async def test_bad_calls_get_odoo_errors(

@@ -11,8 +11,11 @@ traceback (made-up Odoo frames, never the emulator's own stack).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from typing import Any
+
+log = logging.getLogger("gateway.backends.odoo.sandbox")
 
 _ODOO = "/usr/lib/python3/dist-packages/odoo"
 _FRAMES = (
@@ -152,6 +155,15 @@ def python_error(kind: str, message: str, *arguments: Any) -> OdooError:
     return OdooError(message, arguments=arguments or (message,), name=f"builtins.{kind}", status=500)
 
 
+def unexpected(exc: Exception) -> OdooError:
+    """A Python exception the emulator did not anticipate, reported as Odoo reports one from its own code.
+
+    The real traceback goes to the log for whoever debugs the emulator, never into the response.
+    """
+    log.warning("Odoo sandbox: unanticipated %s answered as a server error", type(exc).__name__, exc_info=exc)
+    return python_error(type(exc).__name__, str(exc))
+
+
 def unauthorized(description: str) -> HttpError:
     return HttpError(401, description, headers={"WWW-Authenticate": "Bearer"})
 
@@ -168,4 +180,5 @@ __all__ = [
     "odoo_traceback",
     "python_error",
     "unauthorized",
+    "unexpected",
 ]

@@ -15,10 +15,10 @@ from typing import Any
 
 from . import domain as d
 from .env import Env
-from .errors import python_error
-from .fields import Field
+from .errors import OdooError, python_error
+from .fields import NUMERIC, Field
 from .models import ModelSpec
-from .orm import CLASSIC_READ, wire_value
+from .orm import CLASSIC_READ, window, wire_value
 
 AGGREGATES: dict[str, Callable[[list[Any]], Any]] = {
     "sum": lambda values: sum(values) if values else False,
@@ -32,6 +32,12 @@ AGGREGATES: dict[str, Callable[[list[Any]], Any]] = {
     "array_agg": lambda values: list(values),
 }
 GRANULARITIES = ("day", "month", "year")
+_PG_TYPES = {
+    "boolean": "boolean",
+    "date": "date",
+    "datetime": "timestamp without time zone",
+    "many2one": "integer",
+}
 _SPEC = re.compile(r"^(?P<field>[a-z0-9_]+)(?::(?P<func>[a-z_]+))?$")
 _HAVING_OPERATORS: dict[str, Callable[[Any, Any], bool]] = {
     "=": lambda a, b: a == b,
@@ -80,8 +86,8 @@ def formatted_read_group(
         groups.append(group)
     groups = [group for group in groups if _having(having, group)]
     groups = _sort(groups, groups_by, order)
-    start = offset or 0
-    return groups[start : start + limit] if isinstance(limit, int) and limit else groups[start:]
+    start, count = window(offset, limit)
+    return groups[start : start + count] if count is not None else groups[start:]
 
 
 def _specs(value: Any) -> list[str]:
@@ -123,6 +129,13 @@ def _aggregate(spec: ModelSpec, item: str) -> tuple[str, Field | None, str | Non
         raise python_error("ValueError", f"Aggregate method is mandatory for {name!r}")
     if func not in AGGREGATES:
         raise python_error("ValueError", f"Invalid aggregate method {func!r} for {item!r}.")
+    if func in ("sum", "avg") and field.type not in NUMERIC:
+        pg_type = _PG_TYPES.get(field.type, "character varying")
+        raise OdooError(
+            f"function {func}({pg_type}) does not exist\nHINT:  No function matches the given name and argument "
+            "types. You might need to add explicit type casts.",
+            name="psycopg2.errors.UndefinedFunction",
+        )
     return item, field, func
 
 

@@ -17,7 +17,7 @@ from aiohttp import web
 
 from . import execution
 from .auth import Credentials, bearer_token
-from .errors import HttpError, OdooError, unauthorized
+from .errors import HttpError, OdooError, unauthorized, unexpected
 from .methods import MethodNotFound, public_method
 from .responses import NOT_FOUND_DESCRIPTION, error_response, html_error, json_response
 from .signatures import BindError
@@ -62,6 +62,8 @@ class Json2Api:
             result = self._dispatch(uid, request.match_info["model"], request.match_info["method"], params)
         except OdooError as error:
             return error_response(error)
+        except Exception as exc:  # an emulator gap must still answer the way Odoo answers a Python error
+            return error_response(unexpected(exc))
         finally:
             self.after_call()
         return json_response(result)

@@ -18,7 +18,7 @@ from aiohttp import web
 
 from . import execution
 from .auth import Credentials
-from .errors import AccessDenied, OdooError, UserError, python_error
+from .errors import AccessDenied, OdooError, UserError, python_error, unexpected
 from .methods import MethodNotFound, public_method
 from .responses import html_error, json_response
 from .signatures import BindError, Param, Signature
@@ -65,7 +65,8 @@ class JsonRpcApi:
         request_id = payload.get("id")
         try:
             result = self._call(payload.get("params", {}))
-        except OdooError as error:
+        except Exception as exc:  # every failure is reported inside the envelope, as Odoo does
+            error = exc if isinstance(exc, OdooError) else unexpected(exc)
             envelope = {"code": ERROR_CODE, "message": "Odoo Server Error", "data": error.body()}
             return json_response({"jsonrpc": "2.0", "id": request_id, "error": envelope})
         finally:

@@ -10,7 +10,7 @@ from typing import Any
 
 from . import domain as d
 from .env import Env
-from .errors import python_error
+from .errors import OdooError, python_error
 from .fields import NUMERIC, Field
 from .models import ModelSpec
 from .ordering import parse_order, sort_ids
@@ -71,15 +71,20 @@ def read_rows(env: Env, spec: ModelSpec, ids: list[int], names: list[str], load:
     return result
 
 
-def _window(offset: Any, limit: Any) -> tuple[int, int | None]:
-    if isinstance(offset, bool) or not isinstance(offset, int | None):
-        raise python_error(
-            "TypeError", f"'<' not supported between instances of '{type(offset).__name__}' and 'int'"
-        )
-    if limit not in (None, False) and (isinstance(limit, bool) or not isinstance(limit, int)):
-        raise python_error(
-            "TypeError", f"'<' not supported between instances of '{type(limit).__name__}' and 'int'"
-        )
+def window(offset: Any, limit: Any) -> tuple[int, int | None]:
+    """`(offset, limit)` checked as PostgreSQL would take them in `OFFSET`/`LIMIT`."""
+    for name, value in (("offset", offset), ("limit", limit)):
+        if value in (None, False):
+            continue
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise python_error(
+                "TypeError", f"'<' not supported between instances of '{type(value).__name__}' and 'int'"
+            )
+        if value < 0:
+            clause = (
+                "InvalidRowCountInLimitClause" if name == "limit" else "InvalidRowCountInResultOffsetClause"
+            )
+            raise OdooError(f"{name.upper()} must not be negative", name=f"psycopg2.errors.{clause}")
     return offset or 0, limit or None
 
 
@@ -88,7 +93,7 @@ def search_ids(
 ) -> list[int]:
     node = d.parse(domain)
     keys = parse_order(spec, order)
-    start, count = _window(offset, limit)
+    start, count = window(offset, limit)
     ids = sort_ids(env, spec, d.search(env, spec, node), keys)
     return ids[start : start + count] if count is not None else ids[start:]
 
@@ -166,5 +171,6 @@ __all__ = [
     "search_count",
     "search_ids",
     "search_read",
+    "window",
     "wire_value",
 ]
