@@ -11,6 +11,8 @@ import aiohttp
 
 @dataclass(slots=True)
 class Reply:
+    """A JSON-2 answer: status, decoded body and headers."""
+
     status: int
     body: Any
     headers: dict[str, str]

@@ -106,15 +106,21 @@ class UserError(OdooError):
 
 
 class ValidationError(UserError):
+    """`odoo.exceptions.ValidationError`: a constraint refused the values (422)."""
+
     name = "odoo.exceptions.ValidationError"
 
 
 class AccessError(UserError):
+    """`odoo.exceptions.AccessError`: the user lacks the right (403)."""
+
     name = "odoo.exceptions.AccessError"
     status = 403
 
 
 class MissingError(UserError):
+    """`odoo.exceptions.MissingError`: the records do not exist (404)."""
+
     name = "odoo.exceptions.MissingError"
     status = 404
 

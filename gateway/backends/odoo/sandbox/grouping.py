@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from . import domain as d
+from . import domain as d, evaluation
 from .env import Env
 from .errors import OdooError, python_error
 from .fields import NUMERIC, Field
@@ -67,7 +67,7 @@ def formatted_read_group(
     node = d.parse(domain)
     rows = env.store.table(spec.name).rows
     buckets: dict[tuple[Any, ...], list[int]] = {}
-    for rid in sorted(d.search(env, spec, node)):
+    for rid in sorted(evaluation.search(env, spec, node)):
         key = tuple(
             _group_key(env, spec, field, granularity, rows[rid]) for _, field, granularity in groups_by
         )

@@ -27,6 +27,8 @@ _TERM = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class SortKey:
+    """One term of an `order` clause."""
+
     field: str
     descending: bool
     nulls_first: bool

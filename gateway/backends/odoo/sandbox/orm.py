@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import domain as d
+from . import domain as d, evaluation
 from .env import Env
 from .errors import OdooError, python_error
 from .fields import NUMERIC, Field
@@ -94,7 +94,7 @@ def search_ids(
     node = d.parse(domain)
     keys = parse_order(spec, order)
     start, count = window(offset, limit)
-    ids = sort_ids(env, spec, d.search(env, spec, node), keys)
+    ids = sort_ids(env, spec, evaluation.search(env, spec, node), keys)
     return ids[start : start + count] if count is not None else ids[start:]
 
 
@@ -120,7 +120,7 @@ def read(
 
 
 def search_count(env: Env, spec: ModelSpec, domain: Any, limit: Any = None) -> int:
-    count = len(d.search(env, spec, d.parse(domain)))
+    count = len(evaluation.search(env, spec, d.parse(domain)))
     return min(count, limit) if isinstance(limit, int) and not isinstance(limit, bool) and limit else count
 
 

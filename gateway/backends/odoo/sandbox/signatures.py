@@ -17,6 +17,8 @@ REQUIRED: Any = object()
 
 @dataclass(frozen=True, slots=True)
 class Param:
+    """One parameter; `default` is `REQUIRED` for a mandatory one."""
+
     name: str
     default: Any = REQUIRED
 
