@@ -40,10 +40,18 @@ class Table:
         if rid in self.rows:
             raise KeyError(f"{self.spec.name}({rid},) already exists")
         self.rows[rid] = row
-        self.last_id = max(self.last_id, rid)
+        if rid > self.last_id:
+            self.last_id = rid
         for name, index in self.indexes.items():
-            for key in _keys(row.get(name, False)):
-                index.setdefault(key, set()).add(rid)
+            value = row.get(name)
+            if value is None or value is False:
+                continue
+            for key in value if isinstance(value, list) else (value,):
+                bucket = index.get(key)
+                if bucket is None:
+                    index[key] = {rid}
+                else:
+                    bucket.add(rid)
         return rid
 
     def update(self, rid: int, changes: Row) -> None:
