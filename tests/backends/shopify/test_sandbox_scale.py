@@ -48,3 +48,15 @@ async def test_a_100_sku_products_query_at_10k_products(shop: ShopifySandbox) ->
     assert {n["id"] for n in reply.data["products"]["nodes"]} == {
         f"gid://shopify/Product/{p.id}" for p in products
     }
+
+
+ADMIN_SKU_BATCH = """
+query SkuBatch($q: String!) { productVariants(first: 100, query: $q) { nodes { sku inventoryQuantity } } }
+"""
+
+
+async def test_a_100_sku_admin_variant_batch_at_10k_products(shop: ShopifySandbox) -> None:
+    variants = [v for p in shop.world.products for v in p.variants][::301][:100]
+    reply = await shop.admin(ADMIN_SKU_BATCH, {"q": " OR ".join(f"sku:{v.sku}" for v in variants)})
+    assert sorted(n["sku"] for n in reply.data["productVariants"]["nodes"]) == sorted(v.sku for v in variants)
+    assert reply.body["extensions"]["cost"]["requestedQueryCost"] == 102

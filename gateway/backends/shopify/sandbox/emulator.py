@@ -12,9 +12,13 @@ from gateway.sandbox.control import SandboxControl
 from gateway.sandbox.emulator import Emulator, EmulatorOptions
 from gateway.sandbox.seed import World
 
+from .activity import shop_activity
+from .admin.endpoint import AdminEndpoint
+from .admin.state import AdminState
 from .http import server_error, unavailable
 from .store import Store
 from .storefront.endpoint import StorefrontEndpoint
+from .webhook_dispatch import WebhookDispatcher
 
 STOREFRONT_TOKEN = "sandbox-storefront-token"  # noqa: S105 (published sandbox credentials)
 ADMIN_TOKEN = "sandbox-admin-token"  # noqa: S105
@@ -28,6 +32,12 @@ def create_emulator(world: World, options: EmulatorOptions) -> Emulator:
     control.add_routes(app)
     storefront = StorefrontEndpoint(store, STOREFRONT_TOKEN, seed=options.seed)
     app.router.add_post("/api/{version}/graphql.json", storefront.handle)
+    admin_state = AdminState()
+    admin = AdminEndpoint(store, ADMIN_TOKEN, control, admin_state)
+    app.router.add_post("/admin/api/{version}/graphql.json", admin.handle)
+    store.changes.subscribe(
+        WebhookDispatcher(control.webhooks, admin_state, WEBHOOK_SECRET, world.shop.domain)
+    )
     return Emulator(
         "shopify",
         app,
@@ -37,6 +47,7 @@ def create_emulator(world: World, options: EmulatorOptions) -> Emulator:
             "admin_token": ADMIN_TOKEN,
             "webhook_secret": WEBHOOK_SECRET,
         },
+        activity=shop_activity(store, options.seed),
         extras={"store": store},
     )
 

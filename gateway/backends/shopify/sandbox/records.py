@@ -217,10 +217,31 @@ class OrderLineRecord:
     variant_title: str
     quantity: int
     unit_price: Decimal
+    order: OrderRecord | None = None
+    """Set once the order exists (lines are built first)."""
 
     @property
     def total(self) -> Decimal:
         return self.unit_price * self.quantity
+
+
+@dataclass(slots=True, eq=False)
+class FulfillmentRecord:
+    id: int
+    gid: str
+    name: str
+    created_at: datetime
+    company: str
+    number: str | None
+    location: LocationRecord
+
+
+@dataclass(slots=True, eq=False)
+class InventoryClaim:
+    """Units an order took from a level's available stock into "committed" (released on restock)."""
+
+    level: InventoryLevel
+    quantity: int
 
 
 @dataclass(slots=True, eq=False)
@@ -246,6 +267,13 @@ class OrderRecord:
     note: str | None = None
     tags: list[str] = field(default_factory=list)
     source: str = "web"
+    test: bool = False
+    fulfillments: list[FulfillmentRecord] = field(default_factory=list)
+    claims: list[InventoryClaim] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for line in self.lines:
+            line.order = self
 
     @property
     def name(self) -> str:
@@ -267,7 +295,9 @@ __all__ = [
     "AddressRecord",
     "CollectionRecord",
     "CustomerRecord",
+    "FulfillmentRecord",
     "ImageRecord",
+    "InventoryClaim",
     "InventoryLevel",
     "LocationRecord",
     "OptionValueRecord",

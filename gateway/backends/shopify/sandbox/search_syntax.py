@@ -335,6 +335,27 @@ def parse_instant(value: str) -> tuple[datetime, datetime] | None:
     return instant, instant.replace(microsecond=0) + timedelta(seconds=1)
 
 
+def number(get: Callable[[T], float]) -> TermMatcher[T]:
+    """Numbers: `inventory_quantity:>0`, `orders_count:>=2`."""
+
+    def matcher(term: Term) -> Predicate[T]:
+        try:
+            bound = float(term.value)
+        except ValueError:
+            return lambda record: False
+        compare: dict[str, Callable[[float], bool]] = {
+            ">": lambda v: v > bound,
+            ">=": lambda v: v >= bound,
+            "<": lambda v: v < bound,
+            "<=": lambda v: v <= bound,
+            "=": lambda v: v == bound,
+        }
+        test = compare[term.comparator]
+        return lambda record: test(get(record))
+
+    return matcher
+
+
 __all__ = [
     "All",
     "Any_",
@@ -347,6 +368,7 @@ __all__ = [
     "boolean",
     "compile_query",
     "exact",
+    "number",
     "parse",
     "parse_instant",
     "when",

@@ -9,19 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from gateway.sandbox import seed
 from gateway.sandbox.seed import Localized, World
 from gateway.sandbox.vocabulary import KINDS
 
+from .changes import ChangeFeed
 from .connections import Ordering
 from .ids import gid
 from .records import (
     AddressRecord,
     CollectionRecord,
     CustomerRecord,
+    FulfillmentRecord,
     ImageRecord,
     InventoryLevel,
     LocationRecord,
@@ -38,6 +40,7 @@ OPTION_VALUE_ID_BASE = 3_400_000_000_000
 ORDER_LINE_ID_BASE = 14_300_000_000_000
 ADDRESS_ID_BASE = 9_800_000_000_000
 MENU_ID_BASE = 250_000_000_000
+FULFILLMENT_ID_BASE = 5_200_000_000_000
 MENU_ITEM_ID_BASE = 560_000_000_000
 SHOP_ID = 71_500_000_000
 
@@ -93,6 +96,8 @@ class Store:
         self.orders: dict[int, OrderRecord] = {}
         self.orders_by_number: dict[int, OrderRecord] = {}
         self.menus: dict[str, MenuRecord] = {}
+        self.changes = ChangeFeed()
+        """Every mutation publishes what it changed here (the webhook dispatcher listens)."""
         self.version = 0
         """Bumped by every change that can reorder a sorted view."""
         self._orderings: dict[tuple[Any, ...], tuple[int, Ordering[Any]]] = {}
@@ -283,6 +288,20 @@ class Store:
                 cancel_reason="CUSTOMER" if o.cancelled else None,
                 closed=o.cancelled or o.fulfillment_status == "FULFILLED",
             )
+            if o.fulfillment_status == "FULFILLED":
+                # The ERP's delivery carries the tracking: the same parcel in both systems.
+                fulfillment_id = FULFILLMENT_ID_BASE + o.erp.sale_order_id
+                order.fulfillments.append(
+                    FulfillmentRecord(
+                        fulfillment_id,
+                        gid("Fulfillment", fulfillment_id),
+                        f"{order.name}.1",
+                        o.created_at + timedelta(days=2),
+                        o.erp.carrier,
+                        o.erp.tracking_ref,
+                        order.location,
+                    )
+                )
             self.orders[order.id] = order
             self.orders_by_number[order.number] = order
             if customer is not None:

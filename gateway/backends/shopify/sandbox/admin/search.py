@@ -1,0 +1,184 @@
+"""Admin API search fields for variants, products, customers and orders (Shopify's documented names).
+
+Exact keys a connector batches on (`sku:`, `email:`, `id:`, `customer_id:`, `name:`) are answered
+from the store's indexes; other fields are predicates. Unknown fields are reported by the caller in
+`extensions.search`, as Shopify does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+from gateway.backends.shopify.sandbox.records import CustomerRecord, OrderRecord, ProductRecord, VariantRecord
+from gateway.backends.shopify.sandbox.search_syntax import (
+    FieldMatchers,
+    Predicate,
+    Term,
+    TermMatcher,
+    any_of,
+    boolean,
+    exact,
+    number,
+    when,
+    words,
+)
+from gateway.backends.shopify.sandbox.store import Store
+from gateway.backends.shopify.sandbox.storefront.product_search import product_matchers
+
+T = TypeVar("T")
+
+
+def _not(matcher: TermMatcher[T]) -> TermMatcher[T]:
+    def negated(term: Term) -> Predicate[T]:
+        inner = matcher(term)
+        return lambda record: not inner(record)
+
+    return negated
+
+
+def _comma_ids(get: Callable[[VariantRecord], int]) -> TermMatcher[VariantRecord]:
+    def matcher(term: Term) -> Predicate[VariantRecord]:
+        wanted = {part.strip() for part in term.value.split(",")}
+        return lambda record: str(get(record)) in wanted
+
+    return matcher
+
+
+def _number_key(value: str) -> str:
+    return value.rsplit("/", 1)[-1]
+
+
+def variant_matchers(store: Store) -> FieldMatchers[VariantRecord]:
+    def by_sku(value: str) -> Iterable[int]:
+        variant = store.variants_by_sku.get(value.casefold())
+        return [variant.id] if variant else []
+
+    def by_id(value: str) -> Iterable[int]:
+        key = _number_key(value)
+        return [int(key)] if key.isdigit() else []
+
+    tags: TermMatcher[VariantRecord] = any_of(lambda v: v.product.tags)
+    return FieldMatchers(
+        fields={
+            "sku": exact(lambda v: v.sku),
+            "barcode": exact(lambda v: v.barcode),
+            "id": exact(lambda v: str(v.id)),
+            "product_id": exact(lambda v: str(v.product.id)),
+            "product_ids": _comma_ids(lambda v: v.product.id),
+            "title": words(lambda v: (v.title("en_US"),)),
+            "vendor": exact(lambda v: v.product.vendor),
+            "product_type": exact(lambda v: v.product.product_type),
+            "product_status": exact(lambda v: "active" if v.product.published else "draft"),
+            "tag": tags,
+            "tag_not": _not(tags),
+            "taxable": boolean(lambda v: True),
+            "inventory_quantity": number(lambda v: v.quantity_available),
+            "location_id": any_of(lambda v: [str(level.location.id) for level in v.levels]),
+            "updated_at": when(lambda v: v.updated_at),
+        },
+        text=words(lambda v: (v.sku, v.title("en_US"), v.product.title.en_US)),
+        indexes={"sku": by_sku, "id": by_id},
+    )
+
+
+def admin_product_matchers(store: Store) -> FieldMatchers[ProductRecord]:
+    """The Storefront's product fields plus `status` (the Admin sees drafts too)."""
+    base = product_matchers(store, "en_US")
+    return FieldMatchers(
+        fields={**base.fields, "status": exact(lambda p: "active" if p.published else "draft")},
+        text=base.text,
+        indexes=base.indexes,
+    )
+
+
+def customer_matchers(store: Store) -> FieldMatchers[CustomerRecord]:
+    def by_email(value: str) -> Iterable[int]:
+        customer = store.customers_by_email.get(value.casefold())
+        return [customer.id] if customer else []
+
+    def by_id(value: str) -> Iterable[int]:
+        key = _number_key(value)
+        return [int(key)] if key.isdigit() else []
+
+    tags: TermMatcher[CustomerRecord] = any_of(lambda c: c.tags)
+    return FieldMatchers(
+        fields={
+            "email": exact(lambda c: c.email),
+            "id": exact(lambda c: str(c.id)),
+            "first_name": exact(lambda c: c.first_name),
+            "last_name": exact(lambda c: c.last_name),
+            "phone": exact(lambda c: c.phone.replace(" ", "")),
+            "state": exact(lambda c: "enabled"),
+            "tag": tags,
+            "tag_not": _not(tags),
+            "country": exact(lambda c: c.address.country_code),
+            "accepts_marketing": boolean(lambda c: c.accepts_marketing),
+            "orders_count": number(lambda c: len(c.orders)),
+            "customer_date": when(lambda c: c.created_at),
+            "updated_at": when(lambda c: c.updated_at),
+        },
+        text=words(lambda c: (c.first_name, c.last_name, c.email)),
+        indexes={"email": by_email, "id": by_id},
+    )
+
+
+_FULFILLMENT = {
+    "shipped": "FULFILLED",
+    "fulfilled": "FULFILLED",
+    "unshipped": "UNFULFILLED",
+    "unfulfilled": "UNFULFILLED",
+    "partial": "PARTIALLY_FULFILLED",
+}
+
+
+def _status(order: OrderRecord) -> str:
+    if order.cancelled_at is not None:
+        return "cancelled"
+    return "closed" if order.closed else "open"
+
+
+def order_matchers(store: Store) -> FieldMatchers[OrderRecord]:
+    def by_customer(value: str) -> Iterable[int]:
+        key = _number_key(value)
+        customer = store.customers.get(int(key)) if key.isdigit() else None
+        return [order.id for order in customer.orders] if customer else []
+
+    def by_name(value: str) -> Iterable[int]:
+        key = value.lstrip("#")
+        order = store.orders_by_number.get(int(key)) if key.isdigit() else None
+        return [order.id] if order else []
+
+    def by_id(value: str) -> Iterable[int]:
+        key = _number_key(value)
+        return [int(key)] if key.isdigit() else []
+
+    def fulfillment(term: Term) -> Predicate[OrderRecord]:
+        wanted = _FULFILLMENT.get(term.value.lower(), term.value.upper())
+        return lambda order: order.fulfillment_status == wanted
+
+    tags: TermMatcher[OrderRecord] = any_of(lambda o: o.tags)
+    return FieldMatchers(
+        fields={
+            "customer_id": exact(lambda o: str(o.customer.id) if o.customer else ""),
+            "email": exact(lambda o: o.email),
+            "name": exact(lambda o: o.name),
+            "id": exact(lambda o: str(o.id)),
+            "financial_status": exact(lambda o: o.financial_status.lower()),
+            "fulfillment_status": fulfillment,
+            "status": exact(_status),
+            "sku": any_of(lambda o: [line.sku for line in o.lines]),
+            "tag": tags,
+            "tag_not": _not(tags),
+            "test": boolean(lambda o: o.test),
+            "source_name": exact(lambda o: o.source),
+            "created_at": when(lambda o: o.created_at),
+            "processed_at": when(lambda o: o.processed_at),
+            "updated_at": when(lambda o: o.updated_at),
+        },
+        text=words(lambda o: (o.name, o.email or "")),
+        indexes={"customer_id": by_customer, "name": by_name, "id": by_id},
+    )
+
+
+__all__ = ["admin_product_matchers", "customer_matchers", "order_matchers", "variant_matchers"]
