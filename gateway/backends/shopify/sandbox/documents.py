@@ -20,7 +20,6 @@ from graphql import (
     GraphQLError,
     GraphQLField,
     GraphQLInputObjectType,
-    GraphQLInputType,
     GraphQLSchema,
     OperationDefinitionNode,
     TypeInfo,
@@ -31,17 +30,15 @@ from graphql import (
     get_nullable_type,
     is_input_object_type,
     is_list_type,
-    is_non_null_type,
     parse,
-    print_ast,
-    type_from_ast,
-    validate_input_value,
     visit,
 )
 from graphql.execution.values import get_argument_values, get_variable_values
 
-from .global_ids import literal_errors, value_problems
-from .ruby_errors import ruby_validate, syntax_error, variable_problem
+from .global_ids import literal_errors
+from .parse_errors import syntax_error
+from .validation_errors import ruby_validate
+from .variable_errors import variable_errors
 
 log = logging.getLogger("gateway.sandbox.shopify")
 
@@ -155,7 +152,7 @@ class DocumentService:
         operation = self._select(prepared, operation_name)
         if isinstance(operation, dict):
             return Outcome({"errors": [operation]})
-        problems = self._variable_errors(operation, variables)
+        problems = variable_errors(self.schema, operation, variables)
         if problems:
             return Outcome({"errors": problems}, operation)
         size_errors = self._input_size_errors(prepared, operation, variables)
@@ -188,38 +185,6 @@ class DocumentService:
             return next(iter(prepared.operations.values()))
         return {"message": "An operation name is required"}
 
-    def _variable_errors(
-        self, operation: OperationDefinitionNode, variables: dict[str, Any]
-    ) -> list[ErrorBody]:
-        errors: list[ErrorBody] = []
-        for definition in operation.variable_definitions or ():
-            name = definition.variable.name.value
-            var_type = type_from_ast(self.schema, definition.type)
-            if var_type is None:
-                continue
-            input_type: GraphQLInputType = var_type  # type: ignore[assignment]
-            problems = _problems(variables, name, input_type, definition.default_value is not None)
-            if problems:
-                message = f"Variable ${name} of type {print_ast(definition.type)} was provided invalid value"
-                fields = [
-                    f"{'.'.join(str(p) for p in problem['path'])} ({problem['explanation']})"
-                    for problem in problems
-                    if problem["path"]
-                ]
-                if fields:
-                    message += " for " + ", ".join(fields)
-                location = (
-                    definition.loc.source.get_location(definition.loc.start) if definition.loc else None
-                )
-                errors.append(
-                    {
-                        "message": message,
-                        "locations": [{"line": location.line, "column": location.column}] if location else [],
-                        "extensions": {"value": variables.get(name), "problems": problems},
-                    }
-                )
-        return errors
-
     def _input_size_errors(
         self, prepared: Prepared, operation: OperationDefinitionNode, variables: dict[str, Any]
     ) -> list[ErrorBody]:
@@ -251,33 +216,6 @@ class DocumentService:
                         }
                     )
         return errors
-
-
-def _problems(
-    variables: dict[str, Any], name: str, input_type: GraphQLInputType, has_default: bool
-) -> list[dict[str, Any]]:
-    """graphql-ruby's `problems` for one variable's value: `[{"path", "explanation"}]`."""
-    problems: list[dict[str, Any]] = []
-    if name not in variables:
-        if not has_default and is_non_null_type(input_type):
-            problems.append({"path": [], "explanation": "Expected value to not be null"})
-        return problems
-
-    def on_error(error: GraphQLError, path: list[str | int]) -> None:
-        value = variables[name]
-        for step in path:
-            if isinstance(value, dict):
-                value = value.get(str(step))
-            elif isinstance(value, list) and isinstance(step, int) and step < len(value):
-                value = value[step]
-            else:
-                value = None
-        problems.append({"path": list(path), "explanation": variable_problem(error.message, value)})
-
-    validate_input_value(variables[name], input_type, on_error)
-    if not problems:
-        problems.extend(value_problems(variables[name], input_type, []))
-    return problems
 
 
 def _oversized(value: Any, type_: Any, path: list[str], description: str) -> Iterator[tuple[list[str], int]]:

@@ -24,8 +24,8 @@ from graphql import (
     visit,
 )
 
+from .document_paths import locate
 from .ids import parse_gid
-from .ruby_errors import locate
 
 
 def _is_id(type_: Any) -> bool:

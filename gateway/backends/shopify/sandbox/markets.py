@@ -86,12 +86,9 @@ def market_for(country: str | None) -> Market:
     return Market(code, currency, RATES[currency])
 
 
-PRIMARY_MARKET = market_for(SHOP_COUNTRY)
-
 __all__ = [
     "COUNTRIES",
     "CURRENCY_NAMES",
-    "PRIMARY_MARKET",
     "RATES",
     "SHOP_COUNTRY",
     "SHOP_CURRENCY",

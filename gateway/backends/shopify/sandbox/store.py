@@ -348,9 +348,6 @@ class Store:
         self._orderings[key] = (self.version, ordering)
         return ordering
 
-    def location_for_warehouse(self, warehouse_id: int) -> LocationRecord:
-        return self._location_by_warehouse[warehouse_id]
-
     def now(self) -> datetime:
         return datetime.now(UTC)
 

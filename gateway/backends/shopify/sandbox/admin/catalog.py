@@ -24,14 +24,13 @@ from gateway.backends.shopify.sandbox.records import (
     VariantRecord,
 )
 from gateway.backends.shopify.sandbox.relay import Connection
-from gateway.backends.shopify.sandbox.search_syntax import compile_query, parse
 from gateway.backends.shopify.sandbox.store import Store
 from gateway.backends.shopify.sandbox.timestamps import iso
 from gateway.sandbox.seed import EPOCH
 
 from .context import Info
 from .money_fields import money_scalar
-from .search import admin_product_matchers, variant_matchers
+from .search import admin_product_matchers, matching, variant_matchers
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +56,9 @@ def resolve_product(_root: None, info: Info, id: str) -> ProductRecord | None:
     return info.context.store.products.get(_number(id, "Product") or 0)
 
 
+STOCK_SORTS = frozenset({"INVENTORY_TOTAL", "INVENTORY_QUANTITY", "INVENTORY_LEVELS_AVAILABLE"})
+"""Sorts by stock: never cached, since stock moves without touching the store's sort version."""
+
 PRODUCT_SORTS: dict[str, Callable[[ProductRecord], SortValue]] = {
     "ID": lambda p: p.id,
     "TITLE": lambda p: p.title.en_US.casefold(),
@@ -73,30 +75,18 @@ PRODUCT_SORTS: dict[str, Callable[[ProductRecord], SortValue]] = {
 def resolve_products(_root: None, info: Info, **args: Any) -> Connection[ProductRecord]:
     ctx = info.context
     window = Window.of(args)
-    value = PRODUCT_SORTS[args.get("sortKey") or "ID"]
-    products = _search(info, args.get("query"), ctx.store.products, admin_product_matchers(ctx.store))
-    if products is None:
+    sort_key = args.get("sortKey") or "ID"
+    value = PRODUCT_SORTS[sort_key]
+    products = matching(info, args.get("query"), ctx.store.products, admin_product_matchers(ctx.store))
+    if products is None and sort_key not in STOCK_SORTS:
         ordering = ctx.store.ordering(
-            ("admin-products", args.get("sortKey") or "ID"),
+            ("admin-products", sort_key),
             lambda: Ordering.sort(list(ctx.store.products.values()), lambda p: (value(p), p.id)),
         )
     else:
-        ordering = Ordering.sort(products, lambda p: (value(p), p.id))
+        pool = list(ctx.store.products.values()) if products is None else products
+        ordering = Ordering.sort(pool, lambda p: (value(p), p.id))
     return Connection(paginate(ordering, window, reverse=bool(args.get("reverse"))))
-
-
-def _search(info: Info, query: str | None, records: dict[int, Any], matchers: Any) -> list[Any] | None:
-    """The records a search query matches (from an index when it can), or None without a query."""
-    node = parse(query)
-    if node is None:
-        return None
-    compiled = compile_query(node, matchers)
-    info.context.warn_unknown_fields(info, query or "", compiled)
-    if compiled.candidates is not None:
-        pool = [records[key] for key in sorted(compiled.candidates) if key in records]
-    else:
-        pool = list(records.values())
-    return [record for record in pool if compiled.predicate(record)]
 
 
 def resolve_variant(_root: None, info: Info, id: str) -> VariantRecord | None:
@@ -124,14 +114,15 @@ def resolve_variants(_root: None, info: Info, **args: Any) -> Connection[Variant
     window = Window.of(args)
     sort_key = args.get("sortKey") or "ID"
     value = VARIANT_SORTS[sort_key]
-    variants = _search(info, args.get("query"), ctx.store.variants, variant_matchers(ctx.store))
-    if variants is None:
+    variants = matching(info, args.get("query"), ctx.store.variants, variant_matchers(ctx.store))
+    if variants is None and sort_key not in STOCK_SORTS:
         ordering = ctx.store.ordering(
             ("admin-variants", sort_key),
             lambda: Ordering.sort(list(ctx.store.variants.values()), lambda v: (value(v), v.id)),
         )
     else:
-        ordering = Ordering.sort(variants, lambda v: (value(v), v.id))
+        pool = list(ctx.store.variants.values()) if variants is None else variants
+        ordering = Ordering.sort(pool, lambda v: (value(v), v.id))
     return Connection(paginate(ordering, window, reverse=bool(args.get("reverse"))))
 
 
@@ -145,7 +136,7 @@ def resolve_inventory_items(_root: None, info: Info, **args: Any) -> Connection[
     window = Window.of(args)
     items = {v.inventory_item_id: v for v in ctx.store.variants.values()}
     matchers = variant_matchers(ctx.store)
-    found = _search(info, args.get("query"), ctx.store.variants, matchers)
+    found = matching(info, args.get("query"), ctx.store.variants, matchers)
     variants = list(items.values()) if found is None else found
     ordering = Ordering.sort(
         [InventoryItem(v) for v in variants], lambda i: (i.variant.inventory_item_id, i.variant.id)

@@ -16,10 +16,9 @@ from gateway.backends.shopify.sandbox.relay import Connection
 from gateway.backends.shopify.sandbox.storefront.customer import CUSTOMER_RESOLVERS as STOREFRONT_CUSTOMER
 from gateway.backends.shopify.sandbox.timestamps import iso
 
-from .catalog import _search
 from .context import Info
 from .orders import ORDER_SORTS
-from .search import customer_matchers
+from .search import customer_matchers, matching
 
 
 def _customer(info: Info, value: str | None) -> CustomerRecord | None:
@@ -61,7 +60,7 @@ def resolve_customers(_root: None, info: Info, **args: Any) -> Connection[Custom
     ctx = info.context
     window = Window.of(args)
     value = CUSTOMER_SORTS[args.get("sortKey") or "ID"]
-    found = _search(info, args.get("query"), ctx.store.customers, customer_matchers(ctx.store))
+    found = matching(info, args.get("query"), ctx.store.customers, customer_matchers(ctx.store))
     customers = list(ctx.store.customers.values()) if found is None else found
     ordering = Ordering.sort(customers, lambda c: (value(c), c.id))
     return Connection(paginate(ordering, window, reverse=bool(args.get("reverse"))))

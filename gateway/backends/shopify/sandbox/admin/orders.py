@@ -26,10 +26,9 @@ from gateway.backends.shopify.sandbox.records import (
 from gateway.backends.shopify.sandbox.relay import Connection
 from gateway.backends.shopify.sandbox.timestamps import iso
 
-from .catalog import _search
 from .context import AdminContext, Info
 from .money_fields import money_bag
-from .search import order_matchers
+from .search import matching, order_matchers
 
 ORDER_SORTS: dict[str, Callable[[OrderRecord], SortValue]] = {
     "ID": lambda o: o.id,
@@ -70,7 +69,7 @@ def resolve_orders(_root: None, info: Info, **args: Any) -> Connection[OrderReco
     ctx = info.context
     window = Window.of(args)
     value = ORDER_SORTS[args.get("sortKey") or "ID"]
-    found = _search(info, args.get("query"), ctx.store.orders, order_matchers(ctx.store))
+    found = matching(info, args.get("query"), ctx.store.orders, order_matchers(ctx.store))
     orders = list(ctx.store.orders.values()) if found is None else found
     ordering = Ordering.sort(orders, lambda o: (value(o), o.id))
     return Connection(paginate(ordering, window, reverse=bool(args.get("reverse"))))

@@ -18,13 +18,17 @@ from gateway.backends.shopify.sandbox.search_syntax import (
     TermMatcher,
     any_of,
     boolean,
+    compile_query,
     exact,
     number,
+    parse,
     when,
     words,
 )
 from gateway.backends.shopify.sandbox.store import Store
 from gateway.backends.shopify.sandbox.storefront.product_search import product_matchers
+
+from .context import Info
 
 T = TypeVar("T")
 
@@ -181,4 +185,20 @@ def order_matchers(store: Store) -> FieldMatchers[OrderRecord]:
     )
 
 
-__all__ = ["admin_product_matchers", "customer_matchers", "order_matchers", "variant_matchers"]
+def matching(
+    info: Info, query: str | None, records: dict[int, T], matchers: FieldMatchers[T]
+) -> list[T] | None:
+    """The records a search query matches (from an index when it can), or None without a query."""
+    node = parse(query)
+    if node is None:
+        return None
+    compiled = compile_query(node, matchers)
+    info.context.warn_unknown_fields(info, query or "", compiled)
+    if compiled.candidates is not None:
+        pool = [records[key] for key in sorted(compiled.candidates) if key in records]
+    else:
+        pool = list(records.values())
+    return [record for record in pool if compiled.predicate(record)]
+
+
+__all__ = ["admin_product_matchers", "customer_matchers", "matching", "order_matchers", "variant_matchers"]

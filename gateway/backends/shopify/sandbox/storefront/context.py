@@ -6,7 +6,7 @@ and the language of translated texts, for the whole operation, as on Shopify.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, TypeAlias
 
@@ -34,8 +34,6 @@ class StorefrontContext:
     """The `@inContext(country:)` of the operation, if it named one (a new cart takes it)."""
     tokenless: bool = False
     """No access token was sent: Shopify serves the catalog and carts, not customers or menus."""
-    memo: dict[str, Any] = field(default_factory=dict)
-    """Work shared by the resolvers of one request (a filtered product list and its facets)."""
 
     @property
     def locale(self) -> str:

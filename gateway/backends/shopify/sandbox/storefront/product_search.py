@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from decimal import Decimal, InvalidOperation
 
-from gateway.backends.shopify.sandbox.connections import Key, Ordering
+from gateway.backends.shopify.sandbox.connections import Ordering
 from gateway.backends.shopify.sandbox.cursors import SortValue
 from gateway.backends.shopify.sandbox.records import ProductRecord
 from gateway.backends.shopify.sandbox.search_syntax import (
@@ -213,7 +213,6 @@ def search_terms(query: str) -> list[str]:
 
 __all__ = [
     "PRODUCT_SORTS",
-    "Key",
     "order_products",
     "product_matchers",
     "published_products",

@@ -1,16 +1,13 @@
-"""GraphQL errors worded the way Shopify's graphql-ruby server words them.
+"""Validation errors worded the way Shopify's graphql-ruby server words them.
 
-graphql-core finds the same problems as graphql-ruby, but says them differently. Clients match on
+graphql-core finds the same problems as graphql-ruby but says them differently. Clients match on
 Shopify's messages and `extensions.code` (`undefinedField`, `argumentNotAccepted`…), so what each
-validation rule reports is reworded, and parse and variable errors are rebuilt in graphql-ruby's
-shape. Paths are graphql-ruby's static paths: `["query Name", "product", "foo"]`.
+validation rule reports is reworded, with graphql-ruby's static `path`.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from graphql import (
@@ -18,17 +15,11 @@ from graphql import (
     DirectiveNode,
     DocumentNode,
     FieldNode,
-    FragmentDefinitionNode,
-    FragmentSpreadNode,
     GraphQLError,
     GraphQLSchema,
-    InlineFragmentNode,
     Node,
-    ObjectFieldNode,
     OperationDefinitionNode,
     SelectionSetNode,
-    Source,
-    TokenKind,
     TypeInfo,
     TypeInfoVisitor,
     VariableDefinitionNode,
@@ -41,30 +32,11 @@ from graphql import (
     validate,
     visit,
 )
-from graphql.language import Lexer, ParallelVisitor, Visitor
+from graphql.language import ParallelVisitor, Visitor
 from graphql.validation import ValidationContext, specified_rules
 
-_TOKEN_NAMES = {
-    TokenKind.BRACE_L: "LCURLY",
-    TokenKind.BRACE_R: "RCURLY",
-    TokenKind.PAREN_L: "LPAREN",
-    TokenKind.PAREN_R: "RPAREN",
-    TokenKind.BRACKET_L: "LBRACKET",
-    TokenKind.BRACKET_R: "RBRACKET",
-    TokenKind.COLON: "COLON",
-    TokenKind.EQUALS: "EQUALS",
-    TokenKind.AT: "DIR_SIGN",
-    TokenKind.DOLLAR: "VAR_SIGN",
-    TokenKind.BANG: "BANG",
-    TokenKind.PIPE: "PIPE",
-    TokenKind.AMP: "AMP",
-    TokenKind.SPREAD: "ELLIPSIS",
-    TokenKind.NAME: "IDENTIFIER",
-    TokenKind.INT: "INT",
-    TokenKind.FLOAT: "FLOAT",
-    TokenKind.STRING: "STRING",
-    TokenKind.BLOCK_STRING: "STRING",
-}
+from .document_paths import Where, locate
+
 _PLACES = {
     "QUERY": "queries",
     "MUTATION": "mutations",
@@ -76,91 +48,6 @@ _PLACES = {
     "VARIABLE_DEFINITION": "variable definitions",
 }
 """graphql-ruby's names for directive locations."""
-_KEYWORDS = {"query", "mutation", "subscription", "fragment", "on", "true", "false", "null"}
-
-
-def syntax_error(error: GraphQLError, text: str) -> dict[str, Any]:
-    """graphql-ruby's `Parse error on "}" (RCURLY) at [1, 20]` for a graphql-core syntax error."""
-    location = error.locations[0] if error.locations else None
-    line, column = (location.line, location.column) if location else (1, 1)
-    position = next(iter(error.positions or ()), 0)
-    token = _token_at(text, position)
-    if token is None:
-        message = "Unexpected end of document"
-    else:
-        value, kind = token
-        message = f'Parse error on "{value}" ({kind}) at [{line}, {column}]'
-    return {"message": message, "locations": [{"line": line, "column": column}]}
-
-
-def _token_at(text: str, position: int) -> tuple[str, str] | None:
-    lexer = Lexer(Source(text))
-    try:
-        token = lexer.advance()
-        while token.kind != TokenKind.EOF and token.end <= position:
-            token = lexer.advance()
-    except GraphQLError:
-        return (text[position : position + 1] or "?", "UNKNOWN_CHAR")
-    if token.kind == TokenKind.EOF:
-        return None
-    value = token.value if token.value is not None else token.kind.value
-    if token.kind == TokenKind.NAME and value in _KEYWORDS:
-        return value, value.upper()
-    return value, _TOKEN_NAMES.get(token.kind, token.kind.name)
-
-
-@dataclass(frozen=True, slots=True)
-class Where:
-    """Where a node sits in the document, in graphql-ruby's terms."""
-
-    path: list[str]
-    field: str | None
-    directive: str | None
-    argument: str | None
-    operation: str
-
-
-class _Locator(Visitor):
-    def __init__(self) -> None:
-        super().__init__()
-        self.places: dict[int, Where] = {}
-        self.stack: list[Node] = []
-
-    def enter(self, node: Node, *_args: Any) -> None:
-        self.stack.append(node)
-        path: list[str] = []
-        field = directive = argument = None
-        operation = "anonymous query"
-        for item in self.stack:
-            if isinstance(item, OperationDefinitionNode):
-                kind = item.operation.value
-                path.append(f"{kind} {item.name.value}" if item.name else kind)
-                operation = item.name.value if item.name else f"anonymous {kind}"
-            elif isinstance(item, FragmentDefinitionNode):
-                path.append(f"fragment {item.name.value}")
-            elif isinstance(item, FieldNode):
-                path.append((item.alias or item.name).value)
-                field, directive, argument = item.name.value, None, None
-            elif isinstance(item, InlineFragmentNode):
-                path.append(f"... on {item.type_condition.name.value}" if item.type_condition else "...")
-            elif isinstance(item, FragmentSpreadNode):
-                path.append(f"... {item.name.value}")
-            elif isinstance(item, DirectiveNode):
-                directive = item.name.value
-            elif isinstance(item, ArgumentNode | ObjectFieldNode):
-                path.append(item.name.value)
-                if isinstance(item, ArgumentNode):
-                    argument = item.name.value
-        self.places[id(node)] = Where(path, field, directive, argument, operation)
-
-    def leave(self, *_args: Any) -> None:
-        self.stack.pop()
-
-
-def locate(document: DocumentNode) -> dict[int, Where]:
-    locator = _Locator()
-    visit(document, locator)
-    return locator.places
 
 
 def _locations(error: GraphQLError) -> list[dict[str, int]]:
@@ -528,18 +415,4 @@ def ruby_validate(schema: GraphQLSchema, document: DocumentNode) -> list[dict[st
     return report.errors()
 
 
-def variable_problem(explanation: str, value: Any) -> str:
-    """graphql-ruby's explanation for a graphql-core input coercion message about `value`."""
-    if "not to be null" in explanation or "was not provided" in explanation:
-        return "Expected value to not be null"
-    match = re.match(r"(\w+) cannot represent ", explanation)
-    if match:
-        return f"Could not coerce value {json.dumps(value)} to {match.group(1)}"
-    match = re.search(r"not to include unknown field '([^']+)'", explanation)
-    if match:
-        type_name = re.search(r"of type '([^']+)'", explanation)
-        return f"Field is not defined on {type_name.group(1) if type_name else 'this input'}"
-    return explanation.rstrip(".")
-
-
-__all__ = ["ValidationReport", "Where", "locate", "ruby_validate", "syntax_error", "variable_problem"]
+__all__ = ["ValidationReport", "ruby_validate"]
