@@ -116,6 +116,11 @@ class VariantRecord:
     def title(self, locale: str) -> str:
         return " / ".join(value.name.get(locale) for value in self.option_values)
 
+    @property
+    def display_name(self) -> str:
+        """ "Product - Variant", as the Admin API's `displayName` and Shopify's messages write it."""
+        return f"{self.product.title.en_US} - {self.title('en_US')}"
+
 
 @dataclass(slots=True, eq=False)
 class ProductRecord:
@@ -224,6 +229,23 @@ class OrderLineRecord:
     def total(self) -> Decimal:
         return self.unit_price * self.quantity
 
+    @property
+    def name(self) -> str:
+        return f"{self.title} - {self.variant_title}" if self.variant_title else self.title
+
+    @property
+    def current_quantity(self) -> int:
+        """What is still ordered: nothing once the order is cancelled."""
+        return 0 if self.order is not None and self.order.cancelled_at is not None else self.quantity
+
+    @property
+    def unfulfilled_quantity(self) -> int:
+        order = self.order
+        done = order is not None and (
+            order.fulfillment_status == "FULFILLED" or order.cancelled_at is not None
+        )
+        return 0 if done else self.quantity
+
 
 @dataclass(slots=True, eq=False)
 class FulfillmentRecord:
@@ -287,6 +309,19 @@ class OrderRecord:
     def total(self) -> Decimal:
         # No taxes, shipping or discounts in the sandbox: the total is the subtotal.
         return self.subtotal
+
+    @property
+    def refunded(self) -> Decimal:
+        return self.total if self.financial_status == "REFUNDED" else Decimal(0)
+
+    @property
+    def current_total(self) -> Decimal:
+        """The total after cancellation and refunds (Shopify's `currentTotalPrice`)."""
+        return Decimal(0) if self.cancelled_at is not None else self.total - self.refunded
+
+    @property
+    def current_subtotal(self) -> Decimal:
+        return Decimal(0) if self.cancelled_at is not None else self.subtotal - self.refunded
 
 
 __all__ = [

@@ -91,11 +91,11 @@ def _line(line: OrderLineRecord, order: OrderRecord) -> dict[str, Any]:
         "sku": line.sku,
         "title": line.title,
         "variant_title": line.variant_title or None,
-        "name": f"{line.title} - {line.variant_title}" if line.variant_title else line.title,
+        "name": line.name,
         "vendor": variant.product.vendor if variant else None,
         "quantity": line.quantity,
-        "current_quantity": 0 if order.cancelled_at else line.quantity,
-        "fulfillable_quantity": 0 if fulfilled or order.cancelled_at else line.quantity,
+        "current_quantity": line.current_quantity,
+        "fulfillable_quantity": line.unfulfilled_quantity,
         "fulfillment_status": "fulfilled" if fulfilled else None,
         "price": rest_money(line.unit_price),
         "price_set": _price_set(line.unit_price, order.currency),
@@ -109,8 +109,6 @@ def _line(line: OrderLineRecord, order: OrderRecord) -> dict[str, Any]:
 
 
 def order(record: OrderRecord) -> dict[str, Any]:
-    refunded = record.financial_status == "REFUNDED"
-    current = Decimal(0) if record.cancelled_at or refunded else record.total
     buyer = record.customer
     return {
         "id": record.id,
@@ -123,8 +121,8 @@ def order(record: OrderRecord) -> dict[str, Any]:
         "contact_email": record.email,
         "created_at": rest_time(record.created_at),
         "currency": record.currency,
-        "current_subtotal_price": rest_money(current),
-        "current_total_price": rest_money(current),
+        "current_subtotal_price": rest_money(record.current_subtotal),
+        "current_total_price": rest_money(record.current_total),
         "current_total_tax": "0.00",
         "customer_locale": buyer.locale.replace("_", "-") if buyer else None,
         "email": record.email,

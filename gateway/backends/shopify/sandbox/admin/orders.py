@@ -185,7 +185,7 @@ def order_create(
             "userErrors": [
                 _user_error(
                     ["order", "lineItems", str(failed.index), "quantity"],
-                    f"Unable to claim inventory for {variant.product.title.en_US} - {variant.title('en_US')}: not enough available.",
+                    f"Unable to claim inventory for {variant.display_name}: not enough available.",
                     "INVENTORY_CLAIM_FAILED",
                 )
             ],
@@ -231,29 +231,10 @@ def _bag(order: OrderRecord, amount: Decimal) -> dict[str, Any]:
     return money_bag(amount, order.currency)
 
 
-def _refunded(order: OrderRecord) -> Decimal:
-    return order.total if order.financial_status == "REFUNDED" else Decimal(0)
-
-
-def _current(order: OrderRecord, amount: Decimal) -> Decimal:
-    return Decimal(0) if order.cancelled_at is not None else amount
-
-
 def _line_items(order: OrderRecord, info: Info, **args: Any) -> Connection[OrderLineRecord]:
     window = Window.of(args)
     lines = order.lines[::-1] if args.get("reverse") else order.lines
     return Connection(page_of_list(lines, window, lambda line: line.id))
-
-
-def _current_quantity(line: OrderLineRecord) -> int:
-    order = line.order
-    return 0 if order is not None and order.cancelled_at is not None else line.quantity
-
-
-def _unfulfilled(line: OrderLineRecord) -> int:
-    order = line.order
-    done = order is not None and (order.fulfillment_status == "FULFILLED" or order.cancelled_at is not None)
-    return 0 if done else line.quantity
 
 
 ORDER_RESOLVERS: dict[str, dict[str, Any]] = {
@@ -279,9 +260,9 @@ ORDER_RESOLVERS: dict[str, dict[str, Any]] = {
         "presentmentCurrencyCode": lambda o, info: o.currency,
         "totalPriceSet": lambda o, info: _bag(o, o.total),
         "subtotalPriceSet": lambda o, info: _bag(o, o.subtotal),
-        "currentTotalPriceSet": lambda o, info: _bag(o, _current(o, o.total - _refunded(o))),
-        "currentSubtotalPriceSet": lambda o, info: _bag(o, _current(o, o.subtotal - _refunded(o))),
-        "totalRefundedSet": lambda o, info: _bag(o, _refunded(o)),
+        "currentTotalPriceSet": lambda o, info: _bag(o, o.current_total),
+        "currentSubtotalPriceSet": lambda o, info: _bag(o, o.current_subtotal),
+        "totalRefundedSet": lambda o, info: _bag(o, o.refunded),
         "totalShippingPriceSet": lambda o, info: _bag(o, Decimal(0)),
         "totalTaxSet": lambda o, info: _bag(o, Decimal(0)),
         "customer": lambda o, info: o.customer,
@@ -302,14 +283,12 @@ ORDER_RESOLVERS: dict[str, dict[str, Any]] = {
     },
     "LineItem": {
         "id": lambda line, info: line.gid,
-        "name": lambda line, info: (
-            f"{line.title} - {line.variant_title}" if line.variant_title else line.title
-        ),
+        "name": lambda line, info: line.name,
         "title": lambda line, info: line.title,
         "sku": lambda line, info: line.sku,
         "quantity": lambda line, info: line.quantity,
-        "currentQuantity": lambda line, info: _current_quantity(line),
-        "unfulfilledQuantity": lambda line, info: _unfulfilled(line),
+        "currentQuantity": lambda line, info: line.current_quantity,
+        "unfulfilledQuantity": lambda line, info: line.unfulfilled_quantity,
         "variant": lambda line, info: line.variant,
         "product": lambda line, info: line.variant.product if line.variant else None,
         "variantTitle": lambda line, info: line.variant_title or None,

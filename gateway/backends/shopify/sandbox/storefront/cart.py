@@ -70,10 +70,9 @@ def _warnings(cart: Cart, immediate: list[dict[str, str]]) -> list[dict[str, str
 
 
 def _sold_out(line: CartLine) -> dict[str, str]:
-    title = f"{line.variant.product.title.en_US} - {line.variant.title('en_US')}"
     return {
         "code": "MERCHANDISE_OUT_OF_STOCK",
-        "message": f"The product '{title}' is already sold out.",
+        "message": f"The product '{line.variant.display_name}' is already sold out.",
         "target": line.id,
     }
 
@@ -166,9 +165,9 @@ def _add(
 
 
 def _too_large(cart: Cart, adding: list[dict[str, Any]]) -> list[UserError]:
-    variants = {line.variant.id for line in cart.lines}
-    new = {str(line.get("merchandiseId")) for line in adding}
-    if len(cart.lines) + len(new - {f"gid://shopify/ProductVariant/{v}" for v in variants}) > MAX_LINES:
+    in_cart = {line.variant.gid for line in cart.lines}
+    new = {str(line.get("merchandiseId")) for line in adding} - in_cart
+    if len(cart.lines) + len(new) > MAX_LINES:
         return [_error(["lines"], "The cart is too large to save.", "CART_TOO_LARGE")]
     return []
 

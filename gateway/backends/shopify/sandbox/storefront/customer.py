@@ -119,10 +119,6 @@ def _order_money(order: OrderRecord, amount: Decimal) -> dict[str, str]:
     return money(amount, order.currency)
 
 
-def _refunded(order: OrderRecord) -> Decimal:
-    return order.total if order.financial_status == "REFUNDED" else Decimal(0)
-
-
 def _order_key(order: OrderRecord) -> str:
     return hashlib.sha256(f"order:{order.id}".encode()).hexdigest()[:32]
 
@@ -131,10 +127,6 @@ def _line_items(order: OrderRecord, info: Info, **args: Any) -> Connection[Order
     window = Window.of(args)
     lines = order.lines[::-1] if args.get("reverse") else order.lines
     return Connection(page_of_list(lines, window, lambda line: line.id))
-
-
-def _current(order: OrderRecord, amount: Decimal) -> Decimal:
-    return Decimal(0) if order.cancelled_at else amount
 
 
 CUSTOMER_RESOLVERS: dict[str, dict[str, Any]] = {
@@ -190,9 +182,9 @@ CUSTOMER_RESOLVERS: dict[str, dict[str, Any]] = {
         "subtotalPrice": lambda o, info: _order_money(o, o.subtotal),
         "totalShippingPrice": lambda o, info: _order_money(o, Decimal(0)),
         "totalTax": lambda o, info: _order_money(o, Decimal(0)),
-        "totalRefunded": lambda o, info: _order_money(o, _refunded(o)),
-        "currentTotalPrice": lambda o, info: _order_money(o, _current(o, o.total - _refunded(o))),
-        "currentSubtotalPrice": lambda o, info: _order_money(o, _current(o, o.subtotal - _refunded(o))),
+        "totalRefunded": lambda o, info: _order_money(o, o.refunded),
+        "currentTotalPrice": lambda o, info: _order_money(o, o.current_total),
+        "currentSubtotalPrice": lambda o, info: _order_money(o, o.current_subtotal),
         "canceledAt": lambda o, info: iso(o.cancelled_at) if o.cancelled_at else None,
         "cancelReason": lambda o, info: o.cancel_reason,
         "statusUrl": lambda o, info: f"{info.context.store.url}/account/orders/{_order_key(o)}",
@@ -203,7 +195,7 @@ CUSTOMER_RESOLVERS: dict[str, dict[str, Any]] = {
     "OrderLineItem": {
         "title": lambda line, info: line.title,
         "quantity": lambda line, info: line.quantity,
-        "currentQuantity": lambda line, info: line.quantity,
+        "currentQuantity": lambda line, info: line.current_quantity,
         "variant": lambda line, info: line.variant,
         "originalTotalPrice": lambda line, info: money(line.total, "EUR"),
         "discountedTotalPrice": lambda line, info: money(line.total, "EUR"),
