@@ -80,3 +80,12 @@ async def test_unknown_fields_and_stray_syntax_do_not_fail(shop: ShopifySandbox)
     everything = {p.id for p in published(shop)}
     assert await matching(shop, "colour:teal") == everything
     assert await matching(shop, "tag:tops)") == {p.id for p in published(shop) if "tops" in p.tags}
+
+
+async def test_variant_price_comparisons(shop: ShopifySandbox) -> None:
+    products = published(shop)
+    cheap = {p.id for p in products if any(v.price < 30 for v in p.variants)}
+    assert await matching(shop, "variants.price:<30") == cheap
+    assert await matching(shop, "variants.price:>=30") == {
+        p.id for p in products if any(v.price >= 30 for v in p.variants)
+    }

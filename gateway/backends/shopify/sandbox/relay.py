@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from graphql import GraphQLResolveInfo, GraphQLSchema
 
-from .connections import Page
+from .connections import Page, Window, page_of_list
 
 T = TypeVar("T")
 
@@ -41,6 +41,14 @@ class Connection(Generic[T]):
             "startCursor": page.cursor(0) if has_items else None,
             "endCursor": page.cursor(len(page.items) - 1) if has_items else None,
         }
+
+
+def list_connection(
+    items: Sequence[T], args: Mapping[str, Any], ids: Callable[[T], int] | None = None
+) -> Connection[T]:
+    """A connection over a short list in its natural order (`reverse: true` walks it backwards)."""
+    window = Window.of(dict(args))
+    return Connection(page_of_list(list(items)[::-1] if args.get("reverse") else items, window, ids))
 
 
 def _edges(conn: Connection[Any], info: GraphQLResolveInfo[Any]) -> list[Edge[Any]]:
@@ -102,4 +110,12 @@ def bind_abstract_types(schema: GraphQLSchema, type_names: Mapping[type, str]) -
             named.resolve_type = resolve_type
 
 
-__all__ = ["Connection", "Edge", "Resolver", "bind", "bind_abstract_types", "bind_connections"]
+__all__ = [
+    "Connection",
+    "Edge",
+    "Resolver",
+    "bind",
+    "bind_abstract_types",
+    "bind_connections",
+    "list_connection",
+]

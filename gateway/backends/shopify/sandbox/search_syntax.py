@@ -335,22 +335,29 @@ def parse_instant(value: str) -> tuple[datetime, datetime] | None:
     return instant, instant.replace(microsecond=0) + timedelta(seconds=1)
 
 
+def comparison(term: Term) -> Callable[[float], bool] | None:
+    """The test a numeric term stands for (`>10`, `<=0`, `5`), or None when its value is no number."""
+    try:
+        bound = float(term.value)
+    except ValueError:
+        return None
+    tests: dict[str, Callable[[float], bool]] = {
+        ">": lambda v: v > bound,
+        ">=": lambda v: v >= bound,
+        "<": lambda v: v < bound,
+        "<=": lambda v: v <= bound,
+        "=": lambda v: v == bound,
+    }
+    return tests[term.comparator]
+
+
 def number(get: Callable[[T], float]) -> TermMatcher[T]:
     """Numbers: `inventory_quantity:>0`, `orders_count:>=2`."""
 
     def matcher(term: Term) -> Predicate[T]:
-        try:
-            bound = float(term.value)
-        except ValueError:
+        test = comparison(term)
+        if test is None:
             return lambda record: False
-        compare: dict[str, Callable[[float], bool]] = {
-            ">": lambda v: v > bound,
-            ">=": lambda v: v >= bound,
-            "<": lambda v: v < bound,
-            "<=": lambda v: v <= bound,
-            "=": lambda v: v == bound,
-        }
-        test = compare[term.comparator]
         return lambda record: test(get(record))
 
     return matcher
@@ -366,6 +373,7 @@ __all__ = [
     "Term",
     "any_of",
     "boolean",
+    "comparison",
     "compile_query",
     "exact",
     "number",

@@ -13,7 +13,7 @@ from typing import Any
 
 from graphql import GraphQLError
 
-from gateway.backends.shopify.sandbox.connections import Ordering, Window, page_of_list, paginate
+from gateway.backends.shopify.sandbox.connections import Ordering, Window, paginate
 from gateway.backends.shopify.sandbox.cursors import SortValue
 from gateway.backends.shopify.sandbox.ids import parse_gid
 from gateway.backends.shopify.sandbox.records import (
@@ -23,14 +23,14 @@ from gateway.backends.shopify.sandbox.records import (
     ProductRecord,
     VariantRecord,
 )
-from gateway.backends.shopify.sandbox.relay import Connection
+from gateway.backends.shopify.sandbox.relay import Connection, list_connection
 from gateway.backends.shopify.sandbox.store import Store
 from gateway.backends.shopify.sandbox.timestamps import iso
 from gateway.sandbox.seed import EPOCH
 
 from .context import Info
 from .money_fields import money_scalar
-from .search import admin_product_matchers, matching, variant_matchers
+from .search import admin_product_matchers, matching, search_connection, variant_matchers
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +56,6 @@ def resolve_product(_root: None, info: Info, id: str) -> ProductRecord | None:
     return info.context.store.products.get(_number(id, "Product") or 0)
 
 
-STOCK_SORTS = frozenset({"INVENTORY_TOTAL", "INVENTORY_QUANTITY", "INVENTORY_LEVELS_AVAILABLE"})
-"""Sorts by stock: never cached, since stock moves without touching the store's sort version."""
-
 PRODUCT_SORTS: dict[str, Callable[[ProductRecord], SortValue]] = {
     "ID": lambda p: p.id,
     "TITLE": lambda p: p.title.en_US.casefold(),
@@ -73,20 +70,10 @@ PRODUCT_SORTS: dict[str, Callable[[ProductRecord], SortValue]] = {
 
 
 def resolve_products(_root: None, info: Info, **args: Any) -> Connection[ProductRecord]:
-    ctx = info.context
-    window = Window.of(args)
-    sort_key = args.get("sortKey") or "ID"
-    value = PRODUCT_SORTS[sort_key]
-    products = matching(info, args.get("query"), ctx.store.products, admin_product_matchers(ctx.store))
-    if products is None and sort_key not in STOCK_SORTS:
-        ordering = ctx.store.ordering(
-            ("admin-products", sort_key),
-            lambda: Ordering.sort(list(ctx.store.products.values()), lambda p: (value(p), p.id)),
-        )
-    else:
-        pool = list(ctx.store.products.values()) if products is None else products
-        ordering = Ordering.sort(pool, lambda p: (value(p), p.id))
-    return Connection(paginate(ordering, window, reverse=bool(args.get("reverse"))))
+    store = info.context.store
+    return search_connection(
+        info, args, store.products, admin_product_matchers(store), PRODUCT_SORTS, cache="admin-products"
+    )
 
 
 def resolve_variant(_root: None, info: Info, id: str) -> VariantRecord | None:
@@ -110,20 +97,10 @@ VARIANT_SORTS: dict[str, Callable[[VariantRecord], SortValue]] = {
 
 
 def resolve_variants(_root: None, info: Info, **args: Any) -> Connection[VariantRecord]:
-    ctx = info.context
-    window = Window.of(args)
-    sort_key = args.get("sortKey") or "ID"
-    value = VARIANT_SORTS[sort_key]
-    variants = matching(info, args.get("query"), ctx.store.variants, variant_matchers(ctx.store))
-    if variants is None and sort_key not in STOCK_SORTS:
-        ordering = ctx.store.ordering(
-            ("admin-variants", sort_key),
-            lambda: Ordering.sort(list(ctx.store.variants.values()), lambda v: (value(v), v.id)),
-        )
-    else:
-        pool = list(ctx.store.variants.values()) if variants is None else variants
-        ordering = Ordering.sort(pool, lambda v: (value(v), v.id))
-    return Connection(paginate(ordering, window, reverse=bool(args.get("reverse"))))
+    store = info.context.store
+    return search_connection(
+        info, args, store.variants, variant_matchers(store), VARIANT_SORTS, cache="admin-variants"
+    )
 
 
 def resolve_inventory_item(_root: None, info: Info, id: str) -> InventoryItem | None:
@@ -168,20 +145,14 @@ def resolve_location(_root: None, info: Info, id: str | None = None) -> Location
 
 
 def resolve_locations(_root: None, info: Info, **args: Any) -> Connection[LocationRecord]:
-    window = Window.of(args)
-    locations = list(info.context.store.locations.values())
-    return Connection(
-        page_of_list(locations[::-1] if args.get("reverse") else locations, window, lambda loc: loc.id)
-    )
+    return list_connection(list(info.context.store.locations.values()), args, lambda loc: loc.id)
 
 
 # Objects
 
 
 def _inventory_levels(item: InventoryItem, info: Info, **args: Any) -> Connection[InventoryLevel]:
-    window = Window.of(args)
-    levels = item.variant.levels[::-1] if args.get("reverse") else item.variant.levels
-    return Connection(page_of_list(levels, window, lambda level: level.location.id))
+    return list_connection(item.variant.levels, args, lambda level: level.location.id)
 
 
 def _inventory_level(item: InventoryItem, info: Info, locationId: str, **_: Any) -> InventoryLevel | None:
@@ -209,9 +180,7 @@ def _quantities(level: InventoryLevel, info: Info, names: list[str]) -> list[dic
 
 
 def _product_variants(product: ProductRecord, info: Info, **args: Any) -> Connection[VariantRecord]:
-    window = Window.of(args)
-    variants = product.variants[::-1] if args.get("reverse") else product.variants
-    return Connection(page_of_list(variants, window, lambda v: v.id))
+    return list_connection(product.variants, args, lambda v: v.id)
 
 
 CATALOG_RESOLVERS: dict[str, dict[str, Any]] = {
@@ -276,9 +245,7 @@ CATALOG_RESOLVERS: dict[str, dict[str, Any]] = {
         "updatedAt": lambda i, info: iso(max(level.updated_at for level in i.variant.levels)),
         "inventoryLevels": _inventory_levels,
         "inventoryLevel": _inventory_level,
-        "variants": lambda i, info, **args: Connection(
-            page_of_list([i.variant], Window.of(args), lambda v: v.id)
-        ),
+        "variants": lambda i, info, **args: list_connection([i.variant], args, lambda v: v.id),
     },
     "InventoryLevel": {
         "id": lambda level, info: level_gid(level),

@@ -18,7 +18,7 @@ from gateway.backends.shopify.sandbox.timestamps import iso
 
 from .context import Info
 from .orders import ORDER_SORTS
-from .search import customer_matchers, matching
+from .search import customer_matchers, search_connection
 
 
 def _customer(info: Info, value: str | None) -> CustomerRecord | None:
@@ -57,13 +57,8 @@ CUSTOMER_SORTS: dict[str, Callable[[CustomerRecord], SortValue]] = {
 
 
 def resolve_customers(_root: None, info: Info, **args: Any) -> Connection[CustomerRecord]:
-    ctx = info.context
-    window = Window.of(args)
-    value = CUSTOMER_SORTS[args.get("sortKey") or "ID"]
-    found = matching(info, args.get("query"), ctx.store.customers, customer_matchers(ctx.store))
-    customers = list(ctx.store.customers.values()) if found is None else found
-    ordering = Ordering.sort(customers, lambda c: (value(c), c.id))
-    return Connection(paginate(ordering, window, reverse=bool(args.get("reverse"))))
+    store = info.context.store
+    return search_connection(info, args, store.customers, customer_matchers(store), CUSTOMER_SORTS)
 
 
 def amount_spent(customer: CustomerRecord) -> Decimal:

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from gateway.backends.shopify.sandbox.connections import Ordering, Window, page_of_list, paginate
 from gateway.backends.shopify.sandbox.cursors import SortValue
 from gateway.backends.shopify.sandbox.ids import parse_gid
 from gateway.backends.shopify.sandbox.orders import (
@@ -23,12 +22,12 @@ from gateway.backends.shopify.sandbox.records import (
     OrderLineRecord,
     OrderRecord,
 )
-from gateway.backends.shopify.sandbox.relay import Connection
+from gateway.backends.shopify.sandbox.relay import Connection, list_connection
 from gateway.backends.shopify.sandbox.timestamps import iso
 
 from .context import AdminContext, Info
 from .money_fields import money_bag
-from .search import matching, order_matchers
+from .search import order_matchers, search_connection
 
 ORDER_SORTS: dict[str, Callable[[OrderRecord], SortValue]] = {
     "ID": lambda o: o.id,
@@ -66,13 +65,8 @@ def resolve_order(_root: None, info: Info, id: str) -> OrderRecord | None:
 
 
 def resolve_orders(_root: None, info: Info, **args: Any) -> Connection[OrderRecord]:
-    ctx = info.context
-    window = Window.of(args)
-    value = ORDER_SORTS[args.get("sortKey") or "ID"]
-    found = matching(info, args.get("query"), ctx.store.orders, order_matchers(ctx.store))
-    orders = list(ctx.store.orders.values()) if found is None else found
-    ordering = Ordering.sort(orders, lambda o: (value(o), o.id))
-    return Connection(paginate(ordering, window, reverse=bool(args.get("reverse"))))
+    store = info.context.store
+    return search_connection(info, args, store.orders, order_matchers(store), ORDER_SORTS)
 
 
 def resolve_job(_root: None, info: Info, id: str) -> dict[str, Any] | None:
@@ -232,9 +226,7 @@ def _bag(order: OrderRecord, amount: Decimal) -> dict[str, Any]:
 
 
 def _line_items(order: OrderRecord, info: Info, **args: Any) -> Connection[OrderLineRecord]:
-    window = Window.of(args)
-    lines = order.lines[::-1] if args.get("reverse") else order.lines
-    return Connection(page_of_list(lines, window, lambda line: line.id))
+    return list_connection(order.lines, args, lambda line: line.id)
 
 
 ORDER_RESOLVERS: dict[str, dict[str, Any]] = {

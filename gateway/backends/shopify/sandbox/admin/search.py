@@ -7,10 +7,13 @@ from the store's indexes; other fields are predicates. Unknown fields are report
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import TypeVar
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, Protocol, TypeVar
 
+from gateway.backends.shopify.sandbox.connections import Ordering, Window, paginate
+from gateway.backends.shopify.sandbox.cursors import SortValue
 from gateway.backends.shopify.sandbox.records import CustomerRecord, OrderRecord, ProductRecord, VariantRecord
+from gateway.backends.shopify.sandbox.relay import Connection
 from gateway.backends.shopify.sandbox.search_syntax import (
     FieldMatchers,
     Predicate,
@@ -201,4 +204,51 @@ def matching(
     return [record for record in pool if compiled.predicate(record)]
 
 
-__all__ = ["admin_product_matchers", "customer_matchers", "matching", "order_matchers", "variant_matchers"]
+class Identified(Protocol):
+    @property
+    def id(self) -> int: ...
+
+
+R = TypeVar("R", bound=Identified)
+
+STOCK_SORTS = frozenset({"INVENTORY_TOTAL", "INVENTORY_QUANTITY", "INVENTORY_LEVELS_AVAILABLE"})
+"""Sorts by stock are never cached: stock moves without touching the store's sort version."""
+
+
+def search_connection(
+    info: Info,
+    args: dict[str, Any],
+    records: dict[int, R],
+    matchers: FieldMatchers[R],
+    sorts: Mapping[str, Callable[[R], SortValue]],
+    *,
+    cache: str | None = None,
+) -> Connection[R]:
+    """A searchable, sortable root connection (`products`, `productVariants`, `customers`, `orders`).
+
+    Without a query, a `cache`-named sort of every record is kept until the store changes.
+    """
+    window = Window.of(args)
+    sort_key = args.get("sortKey") or "ID"
+    value = sorts[sort_key]
+    found = matching(info, args.get("query"), records, matchers)
+
+    def build(pool: list[R]) -> Ordering[R]:
+        return Ordering.sort(pool, lambda record: (value(record), record.id))
+
+    if found is None and cache is not None and sort_key not in STOCK_SORTS:
+        ordering = info.context.store.ordering((cache, sort_key), lambda: build(list(records.values())))
+    else:
+        ordering = build(list(records.values()) if found is None else found)
+    return Connection(paginate(ordering, window, reverse=bool(args.get("reverse"))))
+
+
+__all__ = [
+    "STOCK_SORTS",
+    "admin_product_matchers",
+    "customer_matchers",
+    "matching",
+    "order_matchers",
+    "search_connection",
+    "variant_matchers",
+]

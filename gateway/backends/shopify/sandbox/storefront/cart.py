@@ -9,15 +9,15 @@ raises that line's quantity; new lines come first. Unknown merchandise or a miss
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from gateway.backends.shopify.sandbox.connections import Window, page_of_list
 from gateway.backends.shopify.sandbox.ids import parse_gid
 from gateway.backends.shopify.sandbox.markets import Market, market_for
 from gateway.backends.shopify.sandbox.money import money
 from gateway.backends.shopify.sandbox.records import VariantRecord
-from gateway.backends.shopify.sandbox.relay import Connection
+from gateway.backends.shopify.sandbox.relay import Connection, list_connection
 from gateway.backends.shopify.sandbox.timestamps import iso
 
 from .context import Info, StorefrontContext
@@ -316,6 +316,17 @@ def cart_lines_remove(_root: None, info: Info, cartId: str, lineIds: list[str]) 
     return _payload(cart, errors)
 
 
+def _update(info: Info, cart_id: str, change: Callable[[Cart], list[UserError]]) -> Payload:
+    """Apply `change` to the cart `cart_id` names; its userErrors (if any) leave the cart as it was."""
+    cart = info.context.state.cart(cart_id)
+    if cart is None:
+        return _missing_cart()
+    errors = change(cart)
+    if not errors:
+        _touch(info.context, cart)
+    return _payload(cart, errors)
+
+
 def cart_buyer_identity_update(
     _root: None,
     info: Info,
@@ -323,39 +334,29 @@ def cart_buyer_identity_update(
     buyerIdentity: dict[str, Any],
 ) -> Payload:
     ctx = info.context
-    cart = ctx.state.cart(cartId)
-    if cart is None:
-        return _missing_cart()
-    errors = _customer_token_error(ctx, buyerIdentity, ["buyerIdentity"])
-    if errors:
-        return _payload(cart, errors)
-    _apply_identity(ctx, cart, buyerIdentity)
-    _touch(ctx, cart)
-    return _payload(cart, [])
+
+    def change(cart: Cart) -> list[UserError]:
+        errors = _customer_token_error(ctx, buyerIdentity, ["buyerIdentity"])
+        if not errors:
+            _apply_identity(ctx, cart, buyerIdentity)
+        return errors
+
+    return _update(info, cartId, change)
 
 
 NOTE_LIMIT = 5000
 
 
 def cart_note_update(_root: None, info: Info, cartId: str, note: str) -> Payload:
-    ctx = info.context
     if len(note) > NOTE_LIMIT:
-        return _payload(
-            None,
-            [
-                _error(
-                    ["note"],
-                    f"The note exceeds the maximum number of {NOTE_LIMIT} characters.",
-                    "NOTE_TOO_LONG",
-                )
-            ],
-        )
-    cart = ctx.state.cart(cartId)
-    if cart is None:
-        return _missing_cart()
-    cart.note = note
-    _touch(ctx, cart)
-    return _payload(cart, [])
+        message = f"The note exceeds the maximum number of {NOTE_LIMIT} characters."
+        return _payload(None, [_error(["note"], message, "NOTE_TOO_LONG")])
+
+    def change(cart: Cart) -> list[UserError]:
+        cart.note = note
+        return []
+
+    return _update(info, cartId, change)
 
 
 def cart_attributes_update(
@@ -364,13 +365,11 @@ def cart_attributes_update(
     cartId: str,
     attributes: list[dict[str, Any]],
 ) -> Payload:
-    ctx = info.context
-    cart = ctx.state.cart(cartId)
-    if cart is None:
-        return _missing_cart()
-    cart.attributes = _attributes(attributes)
-    _touch(ctx, cart)
-    return _payload(cart, [])
+    def change(cart: Cart) -> list[UserError]:
+        cart.attributes = _attributes(attributes)
+        return []
+
+    return _update(info, cartId, change)
 
 
 def _unique_codes(codes: list[str]) -> list[str]:
@@ -386,22 +385,18 @@ def cart_discount_codes_update(
     cartId: str,
     discountCodes: list[str],
 ) -> Payload:
-    ctx = info.context
-    cart = ctx.state.cart(cartId)
-    if cart is None:
-        return _missing_cart()
-    cart.discount_codes = _unique_codes(discountCodes)
-    _touch(ctx, cart)
-    return _payload(cart, [])
+    def change(cart: Cart) -> list[UserError]:
+        cart.discount_codes = _unique_codes(discountCodes)
+        return []
+
+    return _update(info, cartId, change)
 
 
 # Cart objects
 
 
 def _lines(cart: Cart, info: Info, **args: Any) -> Connection[CartLine]:
-    window = Window.of(args)
-    lines = cart.lines[::-1] if args.get("reverse") else cart.lines
-    return Connection(page_of_list(lines, window))
+    return list_connection(cart.lines, args)
 
 
 def _cost(cart: Cart, info: Info) -> dict[str, Any]:

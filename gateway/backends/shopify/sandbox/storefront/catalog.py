@@ -11,7 +11,7 @@ from decimal import Decimal
 from html import escape
 from typing import Any
 
-from gateway.backends.shopify.sandbox.connections import Ordering, Window, page_of_list, paginate
+from gateway.backends.shopify.sandbox.connections import Ordering, Window, paginate
 from gateway.backends.shopify.sandbox.cursors import SortValue
 from gateway.backends.shopify.sandbox.ids import parse_gid
 from gateway.backends.shopify.sandbox.records import (
@@ -22,7 +22,7 @@ from gateway.backends.shopify.sandbox.records import (
     ProductRecord,
     VariantRecord,
 )
-from gateway.backends.shopify.sandbox.relay import Connection
+from gateway.backends.shopify.sandbox.relay import Connection, list_connection
 from gateway.backends.shopify.sandbox.search_syntax import (
     FieldMatchers,
     compile_query,
@@ -259,15 +259,11 @@ def _variants(product: ProductRecord, info: Info, **args: Any) -> Connection[Var
 
 
 def _images(product: ProductRecord, info: Info, **args: Any) -> Connection[ImageRecord]:
-    window = Window.of(args)
-    images = product.images[::-1] if args.get("reverse") else product.images
-    return Connection(page_of_list(images, window, lambda image: image.id))
+    return list_connection(product.images, args, lambda image: image.id)
 
 
 def _product_collections(product: ProductRecord, info: Info, **args: Any) -> Connection[CollectionRecord]:
-    window = Window.of(args)
-    collections = product.collections[::-1] if args.get("reverse") else product.collections
-    return Connection(page_of_list(collections, window, lambda c: c.id))
+    return list_connection(product.collections, args, lambda c: c.id)
 
 
 def _price_range(product: ProductRecord, info: Info) -> dict[str, Any]:

@@ -10,7 +10,7 @@ import hashlib
 from decimal import Decimal
 from typing import Any
 
-from gateway.backends.shopify.sandbox.connections import Ordering, Window, page_of_list, paginate
+from gateway.backends.shopify.sandbox.connections import Ordering, Window, paginate
 from gateway.backends.shopify.sandbox.cursors import SortValue
 from gateway.backends.shopify.sandbox.markets import COUNTRIES
 from gateway.backends.shopify.sandbox.money import money
@@ -20,7 +20,7 @@ from gateway.backends.shopify.sandbox.records import (
     OrderLineRecord,
     OrderRecord,
 )
-from gateway.backends.shopify.sandbox.relay import Connection
+from gateway.backends.shopify.sandbox.relay import Connection, list_connection
 from gateway.backends.shopify.sandbox.timestamps import iso
 from gateway.sandbox.seed import CUSTOMER_PASSWORD
 
@@ -100,7 +100,7 @@ def _orders(customer: CustomerRecord, info: Info, **args: Any) -> Connection[Ord
 
 
 def _addresses(customer: CustomerRecord, info: Info, **args: Any) -> Connection[AddressRecord]:
-    return Connection(page_of_list([customer.address], Window.of(args), lambda address: address.id))
+    return list_connection([customer.address], args, lambda address: address.id)
 
 
 def _formatted(
@@ -124,9 +124,7 @@ def _order_key(order: OrderRecord) -> str:
 
 
 def _line_items(order: OrderRecord, info: Info, **args: Any) -> Connection[OrderLineRecord]:
-    window = Window.of(args)
-    lines = order.lines[::-1] if args.get("reverse") else order.lines
-    return Connection(page_of_list(lines, window, lambda line: line.id))
+    return list_connection(order.lines, args, lambda line: line.id)
 
 
 CUSTOMER_RESOLVERS: dict[str, dict[str, Any]] = {

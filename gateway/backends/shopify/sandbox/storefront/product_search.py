@@ -10,7 +10,7 @@ type, vendor, tags or variants, ranked by where it matched.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from gateway.backends.shopify.sandbox.connections import Ordering
 from gateway.backends.shopify.sandbox.cursors import SortValue
@@ -22,6 +22,7 @@ from gateway.backends.shopify.sandbox.search_syntax import (
     TermMatcher,
     any_of,
     boolean,
+    comparison,
     compile_query,
     exact,
     parse,
@@ -52,19 +53,11 @@ PRODUCT_SORTS: dict[str, Callable[[ProductRecord], SortValue]] = {
 
 
 def _price_matcher(term: Term) -> Predicate[ProductRecord]:
-    try:
-        bound = Decimal(term.value)
-    except InvalidOperation:
+    """`variants.price:<50`: some variant's price passes."""
+    test = comparison(term)
+    if test is None:
         return lambda product: False
-    compare: dict[str, Callable[[Decimal], bool]] = {
-        ">": lambda price: price > bound,
-        ">=": lambda price: price >= bound,
-        "<": lambda price: price < bound,
-        "<=": lambda price: price <= bound,
-        "=": lambda price: price == bound,
-    }
-    test = compare[term.comparator]
-    return lambda product: any(test(variant.price) for variant in product.variants)
+    return lambda product: any(test(float(variant.price)) for variant in product.variants)
 
 
 def _comma_list(get: Callable[[ProductRecord], str]) -> Callable[[Term], Predicate[ProductRecord]]:
