@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/commerce-gateway sandbox --activity --write-config sandbox.yaml
+	$(BIN)/commerce-gateway demo
 
 lint: $(STAMP)
 	$(BIN)/ruff check gateway schema resolvers tests bench

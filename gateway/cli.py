@@ -5,18 +5,73 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from .sandbox import command as sandbox_command
 
 
+def schema_command(args: argparse.Namespace) -> int:
+    from schema import schema
+
+    sdl = schema.as_str() + "\n"
+    if args.output:
+        args.output.write_text(sdl)
+    else:
+        sys.stdout.write(sdl)
+    return 0
+
+
+def check_command(args: argparse.Namespace) -> int:
+    from .config import ConfigError, load_config
+
+    try:
+        load_config(args.config)
+    except ConfigError as exc:
+        print(f"{args.config}: {exc}", file=sys.stderr)
+        return 1
+    print(f"{args.config}: valid")
+    return 0
+
+
+def serve_command(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    return serve(args)
+
+
+def demo_command(args: argparse.Namespace) -> int:
+    from .serve import demo
+
+    return demo(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
+    from .serve import add_demo_arguments, add_serve_arguments
+
     parser = argparse.ArgumentParser(prog="commerce-gateway", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="run the gateway")
+    add_serve_arguments(serve)
+    serve.set_defaults(run=serve_command)
+
+    demo = commands.add_parser("demo", help="run the sandbox and the gateway together, with GraphiQL")
+    add_demo_arguments(demo)
+    demo.set_defaults(run=demo_command)
+
     sandbox = commands.add_parser(
         "sandbox", help="run local emulators of Shopify, Odoo, HubSpot, Akeneo and Intercom"
     )
     sandbox_command.add_arguments(sandbox)
     sandbox.set_defaults(run=sandbox_command.run)
+
+    schema = commands.add_parser("schema", help="print the GraphQL schema (SDL)")
+    schema.add_argument("--output", "-o", type=Path, help="write to this file instead of standard output")
+    schema.set_defaults(run=schema_command)
+
+    check = commands.add_parser("check", help="validate a config file; exits non-zero naming each bad key")
+    check.add_argument("--config", type=Path, required=True)
+    check.set_defaults(run=check_command)
     return parser
 
 

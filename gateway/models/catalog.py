@@ -202,3 +202,42 @@ __all__ = [
     "Shop",
     "Variant",
 ]
+
+
+@dataclass(frozen=True, slots=True)
+class ListArgs:
+    """Arguments of a catalog list (`products`, `collections`, `Collection.products`, `search`).
+
+    Hashable and printable, so that a page is cached under its exact arguments.
+    """
+
+    first: int | None = None
+    after: str | None = None
+    last: int | None = None
+    before: str | None = None
+    reverse: bool = False
+    sort_key: str | None = None
+    query: str | None = None
+    filters: str | None = None
+    """`ProductFilter` inputs as canonical JSON (sorted keys)."""
+    types: tuple[str, ...] | None = None
+    unavailable_products: str | None = None
+    prefix: str | None = None
+
+    def cache_key(self) -> str:
+        return "|".join(
+            "" if value is None else str(value)
+            for value in (
+                self.first,
+                self.after,
+                self.last,
+                self.before,
+                self.reverse,
+                self.sort_key,
+                self.query,
+                self.filters,
+                self.types,
+                self.unavailable_products,
+                self.prefix,
+            )
+        )

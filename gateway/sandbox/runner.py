@@ -130,8 +130,8 @@ class Sandbox:
 __all__ = [
     "DEFAULT_PORT_BASE",
     "VENDORS",
-    "available_vendors",
     "Sandbox",
     "SandboxSettings",
+    "available_vendors",
     "create_emulator",
 ]

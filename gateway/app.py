@@ -1,0 +1,123 @@
+"""The Starlette app: GraphQL, health, media, and the lifespan that opens the backends.
+
+```python
+app = build_app(load_config("gateway.yaml"))
+```
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from graphql import OperationDefinitionNode
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.routing import Route
+
+from resolvers.context import RequestContext
+from schema import schema
+from schema.common.in_context import read_in_context
+
+from .config import GatewayConfig
+from .graphql.documents import DocumentCache, Limits
+from .graphql.executor import Executor
+from .graphql.http import GraphQLEndpoint
+from .health import Readiness, healthz, readyz_endpoint
+from .media import media_endpoint
+from .services import Runtime, open_services
+
+log = logging.getLogger("gateway")
+
+
+@dataclass(slots=True)
+class AppState:
+    """What exists only while the app runs (between lifespan start and end)."""
+
+    runtime: Runtime | None = None
+    readiness: Readiness | None = None
+
+    @property
+    def services(self) -> Any:
+        if self.runtime is None:
+            raise RuntimeError("the gateway is not started")
+        return self.runtime.services
+
+
+def response_extensions(context: RequestContext) -> dict[str, Any] | None:
+    """What the response tells about degraded data: stale values and covered-for backends."""
+    extensions: dict[str, Any] = {}
+    if context.stale:
+        seen = {(n.service, n.data_class): n.age_s for n in context.stale}
+        extensions["stale"] = [
+            {"service": service, "dataClass": data_class, "ageSeconds": age}
+            for (service, data_class), age in sorted(seen.items())
+        ]
+    if context.fallbacks:
+        extensions["fallbacks"] = sorted(context.fallbacks)
+    return extensions or None
+
+
+def build_app(config: GatewayConfig) -> Starlette:
+    state = AppState()
+    limits = config.limits
+    documents = DocumentCache(
+        schema._schema,
+        Limits(
+            max_tokens=limits.max_tokens,
+            max_depth=limits.max_depth,
+            max_aliases=limits.max_aliases,
+            introspection=config.server.introspection,
+        ),
+    )
+
+    def make_context(
+        operation: OperationDefinitionNode, variables: Mapping[str, Any] | None
+    ) -> RequestContext:
+        return RequestContext(services=state.services, in_context=read_in_context(operation, variables))
+
+    executor = Executor(schema, documents, make_context, response_extensions)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        async with open_services(config) as runtime:
+            readiness = Readiness(runtime.checks)
+            state.runtime, state.readiness = runtime, readiness
+            readiness.start()
+            try:
+                yield
+            finally:
+                await readiness.stop()
+                state.runtime = state.readiness = None
+
+    middleware = []
+    if config.server.cors_origins:
+        middleware.append(
+            Middleware(
+                CORSMiddleware,
+                allow_origins=list(config.server.cors_origins),
+                allow_methods=["GET", "POST"],
+                allow_headers=["content-type", "authorization", "x-request-id"],
+            )
+        )
+    routes = [
+        Route(
+            "/graphql",
+            GraphQLEndpoint(executor, graphiql=config.server.graphiql).handle,
+            methods=["GET", "POST"],
+            max_body_size=limits.max_body_bytes,
+        ),
+        Route("/healthz", healthz, methods=["GET"]),
+        Route("/readyz", readyz_endpoint(lambda: state.readiness), methods=["GET"]),
+        Route("/media/akeneo/{code:path}", media_endpoint(lambda: state.services), methods=["GET"]),
+    ]
+    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
+    app.state.gateway = state
+    return app
+
+
+__all__ = ["AppState", "build_app", "response_extensions"]

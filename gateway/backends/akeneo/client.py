@@ -1,0 +1,137 @@
+"""The Akeneo connector: localized product content by SKU, and media files for the gateway to serve.
+
+Content is read in batches of at most 100 SKUs (Akeneo's cap on an `IN` filter and on a page), one
+request per batch, all locales at once so that one cached value serves every language. The PIM's
+structure (attribute types and labels, category labels) is read once and kept for an hour.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections.abc import Mapping, Sequence
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+from gateway.backends.http.client import BackendClient
+from gateway.backends.http.errors import BackendAuthError, BackendBadResponse
+from gateway.backends.http.response import BackendResponse
+from gateway.models.content import ProductContent
+
+from .content_mapping import Structure, product_content
+from .token import AkeneoToken
+
+SERVICE = "akeneo"
+API = "/api/rest/v1"
+BATCH_SIZE = 100
+"""Akeneo refuses more than 100 values in an `IN` filter and more than 100 items per page."""
+STRUCTURE_TTL_S = 3600.0
+"""Attributes and categories change with releases of the catalog model, not with content edits."""
+MAX_STRUCTURE_PAGES = 50
+
+
+class AkeneoContent:
+    """Product content from the PIM (implements `roles.ContentSource`)."""
+
+    service = SERVICE
+
+    def __init__(
+        self, client: BackendClient, token: AkeneoToken, *, scope: str, locales: Sequence[str]
+    ) -> None:
+        self.client = client
+        self.token = token
+        self.scope = scope
+        self.locales = tuple(locales)
+        self._structure: Structure | None = None
+        self._structure_at = 0.0
+        self._structure_lock = asyncio.Lock()
+
+    async def get(self, path: str, params: Mapping[str, str] | None = None) -> BackendResponse:
+        """A GET with the bearer token; a 401 renews the token once (it may have been revoked)."""
+        bearer = await self.token.bearer()
+        try:
+            return await self.client.request("GET", path, params=params, headers={"Authorization": bearer})
+        except BackendAuthError as exc:
+            if exc.status != 401:
+                raise
+            await self.token.invalidate(bearer)
+            bearer = await self.token.bearer()
+            return await self.client.request("GET", path, params=params, headers={"Authorization": bearer})
+
+    async def _all_items(self, path: str, params: Mapping[str, str]) -> list[dict[str, Any]]:
+        """Every item of a paginated list, following `_links.next` (never building cursors)."""
+        items: list[dict[str, Any]] = []
+        next_path, next_params = path, dict(params)
+        for _ in range(MAX_STRUCTURE_PAGES):
+            page = (await self.get(next_path, next_params)).json_object()
+            embedded = page.get("_embedded", {}).get("items", [])
+            items += [item for item in embedded if isinstance(item, dict)]
+            href = ((page.get("_links") or {}).get("next") or {}).get("href")
+            if not href:
+                break
+            parts = urlsplit(href)
+            next_path, next_params = parts.path, dict(parse_qsl(parts.query))
+        return items
+
+    async def structure(self) -> Structure:
+        if self._structure is not None and time.monotonic() - self._structure_at < STRUCTURE_TTL_S:
+            return self._structure
+        async with self._structure_lock:
+            if self._structure is not None and time.monotonic() - self._structure_at < STRUCTURE_TTL_S:
+                return self._structure
+            attributes, categories = await asyncio.gather(
+                self._all_items(f"{API}/attributes", {"limit": "100"}),
+                self._all_items(f"{API}/categories", {"limit": "100"}),
+            )
+            identifier = next(
+                (a["code"] for a in attributes if a.get("type") == "pim_catalog_identifier"), "sku"
+            )
+            self._structure = Structure(
+                attribute_types={a["code"]: str(a.get("type")) for a in attributes if "code" in a},
+                attribute_labels={a["code"]: dict(a.get("labels") or {}) for a in attributes if "code" in a},
+                attribute_order={a["code"]: int(a.get("sort_order") or 0) for a in attributes if "code" in a},
+                category_labels={c["code"]: dict(c.get("labels") or {}) for c in categories if "code" in c},
+                identifier=identifier,
+            )
+            self._structure_at = time.monotonic()
+            return self._structure
+
+    async def content_by_skus(self, skus: Sequence[str]) -> Mapping[str, ProductContent]:
+        structure = await self.structure()
+        batches = [skus[i : i + BATCH_SIZE] for i in range(0, len(skus), BATCH_SIZE)]
+        pages = await asyncio.gather(*(self._batch(structure, batch) for batch in batches))
+        return {content.sku: content for page in pages for content in page}
+
+    async def _batch(self, structure: Structure, skus: Sequence[str]) -> list[ProductContent]:
+        search = {structure.identifier: [{"operator": "IN", "value": list(skus)}]}
+        params = {
+            "search": json.dumps(search, separators=(",", ":")),
+            "scope": self.scope,
+            "locales": ",".join(self.locales),
+            "with_attribute_options": "true",
+            "limit": str(BATCH_SIZE),
+        }
+        response = await self.get(f"{API}/products-uuid", params)
+        items = response.json_object().get("_embedded", {}).get("items")
+        if not isinstance(items, list):
+            raise response.bad_shape("no `_embedded.items` list")
+        try:
+            return [
+                product_content(item, structure, scope=self.scope, locales=self.locales) for item in items
+            ]
+        except (ValueError, TypeError, KeyError) as exc:
+            raise BackendBadResponse(SERVICE, f"unexpected product payload: {exc}") from None
+
+    async def media(self, code: str) -> tuple[bytes, str]:
+        """A media file's bytes and content type (Akeneo's download URL needs the token)."""
+        response = await self.get(f"{API}/media-files/{code}/download")
+        return response.body, response.content_type or "application/octet-stream"
+
+    async def check(self) -> bool:
+        """Readiness: a token is granted and the structure answers."""
+        await self.structure()
+        return True
+
+
+__all__ = ["SERVICE", "AkeneoContent"]

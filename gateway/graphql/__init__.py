@@ -1,0 +1,1 @@
+"""GraphQL over HTTP: request parsing, the document cache, execution and error masking."""

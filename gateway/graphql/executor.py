@@ -1,0 +1,108 @@
+"""Runs one GraphQL request: cached parse and validation, operation checks, execution, response shape.
+
+The schema is Strawberry's; execution goes straight to graphql-core with Strawberry's execution
+context (what `strawberry.Schema.execute` does too), which keeps the per-request work to what
+this gateway needs and lets the HTTP layer map each failure to its GraphQL-over-HTTP status code.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from graphql import ExecutionResult, GraphQLError, OperationDefinitionNode, OperationType, execute
+from strawberry.execution.is_awaitable import optimized_is_awaitable
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+from strawberry.utils.await_maybe import await_maybe
+
+from .documents import DocumentCache
+from .errors import format_error, request_error
+
+log = logging.getLogger("gateway.graphql")
+
+ContextFactory = Callable[[OperationDefinitionNode, Mapping[str, Any] | None], Any]
+Finisher = Callable[[Any], dict[str, Any] | None]
+"""Reads the response `extensions` off the context once execution is over."""
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What the HTTP layer needs: the response body, and whether the request itself was refused."""
+
+    body: dict[str, Any]
+    request_error: bool = False
+    """True when the request never executed (syntax, validation, variables): 400 under graphql-response+json."""
+    method_not_allowed: bool = False
+    errors: list[GraphQLError] = field(default_factory=list)
+
+
+class Executor:
+    def __init__(
+        self, schema: Any, documents: DocumentCache, make_context: ContextFactory, finish: Finisher
+    ) -> None:
+        self.schema = schema
+        self.graphql_schema = schema._schema
+        self.documents = documents
+        self.make_context = make_context
+        self.finish = finish
+
+    async def run(
+        self,
+        query: str,
+        variables: Mapping[str, Any] | None,
+        operation_name: str | None,
+        *,
+        allow_mutations: bool = True,
+    ) -> Outcome:
+        document = self.documents.get(query)
+        operation = document.operation(operation_name)
+        if operation is not None and operation.operation is not OperationType.QUERY and not allow_mutations:
+            # Checked before validation: GET must never carry a write, valid or not (GraphQL over HTTP, 405).
+            message = f"{operation.operation.value.capitalize()} operations are only allowed over POST."
+            return Outcome(
+                {"errors": [request_error(message, "METHOD_NOT_ALLOWED")]}, method_not_allowed=True
+            )
+        if document.node is None or document.errors:
+            return self._refused(list(document.errors))
+        if operation is None:
+            message = (
+                f"Unknown operation named '{operation_name}'."
+                if operation_name
+                else "Must provide operation name if query contains multiple operations."
+            )
+            return Outcome({"errors": [request_error(message, "BAD_REQUEST")]}, request_error=True)
+
+        context = self.make_context(operation, variables)
+        result = await await_maybe(
+            execute(
+                self.graphql_schema,
+                document.node,
+                context_value=context,
+                variable_values=dict(variables) if variables else None,
+                operation_name=operation_name,
+                executor_class=StrawberryGraphQLCoreExecutionContext,
+                is_awaitable=optimized_is_awaitable,  # type: ignore[arg-type]  # a TypeGuard in all but name
+            )
+        )
+        assert isinstance(result, ExecutionResult)
+        if result.data is None and result.errors and all(e.path is None for e in result.errors):
+            return self._refused(list(result.errors))  # variables did not coerce: nothing executed
+        body: dict[str, Any] = {}
+        if result.errors:
+            body["errors"] = [format_error(error) for error in result.errors]
+        body["data"] = result.data
+        extensions = self.finish(context)
+        if extensions:
+            body["extensions"] = extensions
+        return Outcome(body, errors=list(result.errors or ()))
+
+    @staticmethod
+    def _refused(errors: list[GraphQLError]) -> Outcome:
+        return Outcome(
+            {"errors": [format_error(error) for error in errors]}, request_error=True, errors=errors
+        )
+
+
+__all__ = ["ContextFactory", "Executor", "Finisher", "Outcome"]

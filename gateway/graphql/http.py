@@ -1,0 +1,153 @@
+"""The `/graphql` endpoint, as the GraphQL-over-HTTP specification describes it.
+
+- POST with `application/json`; GET for queries only (a mutation over GET is 405 with `Allow: POST`).
+- `application/graphql-response+json` when the client accepts it: then a request that cannot
+  execute (syntax, validation, variables) is a 400; with `application/json` it is a 200, as
+  legacy clients expect. A malformed HTTP request (bad JSON, wrong parameter types) is a 400 either way.
+- GraphiQL for browsers on GET when enabled.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from strawberry.http.ides import get_graphql_ide_html
+
+from .errors import request_error
+from .executor import Executor, Outcome
+
+GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
+JSON = "application/json"
+
+
+def negotiate(accept: str | None) -> str | None:
+    """The response media type for an Accept header; None when the client accepts neither JSON type."""
+    if not accept:
+        return JSON
+    best: tuple[float, int, str] | None = None
+    for position, item in enumerate(accept.split(",")):
+        media, *params = (part.strip() for part in item.split(";"))
+        quality = 1.0
+        for param in params:
+            if param.startswith("q="):
+                try:
+                    quality = float(param[2:])
+                except ValueError:
+                    quality = 0.0
+        if quality <= 0:
+            continue
+        if media == GRAPHQL_RESPONSE_JSON:
+            choice = GRAPHQL_RESPONSE_JSON
+        elif media in (JSON, "application/*", "*/*"):
+            choice = JSON  # wildcards get the legacy type: their clients expect 200 for GraphQL errors
+        else:
+            continue
+        candidate = (quality, -position, choice)
+        if best is None or candidate > best:
+            best = candidate
+    return best[2] if best else None
+
+
+class BadRequest(Exception):
+    def __init__(self, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def _params_from_json(body: bytes) -> dict[str, Any]:
+    try:
+        params = orjson.loads(body)
+    except orjson.JSONDecodeError:
+        raise BadRequest("The request body is not valid JSON.") from None
+    if isinstance(params, list):
+        raise BadRequest("Batched requests are not supported: send one operation per request.")
+    if not isinstance(params, dict):
+        raise BadRequest("The request body must be a JSON object with a `query`.")
+    return params
+
+
+def _params_from_query_string(request: Request) -> dict[str, Any]:
+    params: dict[str, Any] = dict(request.query_params)
+    for name in ("variables", "extensions"):
+        if name in params:
+            try:
+                params[name] = orjson.loads(params[name]) if params[name] else None
+            except orjson.JSONDecodeError:
+                raise BadRequest(f"The `{name}` query parameter is not valid JSON.") from None
+    return params
+
+
+def _checked(params: dict[str, Any]) -> tuple[str, dict[str, Any] | None, str | None]:
+    query = params.get("query")
+    if not isinstance(query, str) or not query.strip():
+        raise BadRequest("The request has no GraphQL query: send it as the `query` parameter.")
+    variables = params.get("variables")
+    if variables is not None and not isinstance(variables, dict):
+        raise BadRequest("`variables` must be a JSON object.")
+    operation_name = params.get("operationName")
+    if operation_name is not None and not isinstance(operation_name, str):
+        raise BadRequest("`operationName` must be a string.")
+    extensions = params.get("extensions")
+    if extensions is not None and not isinstance(extensions, dict):
+        raise BadRequest("`extensions` must be a JSON object.")
+    return query, variables, operation_name
+
+
+class GraphQLEndpoint:
+    """A Starlette endpoint serving one executor."""
+
+    def __init__(self, executor: Executor, *, graphiql: bool) -> None:
+        self.executor = executor
+        self.graphiql = graphiql
+        self._graphiql_html = get_graphql_ide_html("graphiql") if graphiql else ""
+
+    async def handle(self, request: Request) -> Response:
+        accept = request.headers.get("accept")
+        if (
+            request.method == "GET"
+            and "query" not in request.query_params
+            and self.graphiql
+            and "text/html" in (accept or "")
+        ):
+            return HTMLResponse(self._graphiql_html)
+        media_type = negotiate(accept)
+        if media_type is None:
+            return self._json(
+                {"errors": [request_error(f"Accept {JSON} or {GRAPHQL_RESPONSE_JSON}.", "NOT_ACCEPTABLE")]},
+                406,
+                JSON,
+            )
+        try:
+            if request.method == "GET":
+                params = _params_from_query_string(request)
+            else:
+                content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+                if content_type != JSON:
+                    raise BadRequest(f"POST requests must have Content-Type: {JSON}.", 415)
+                params = _params_from_json(await request.body())
+            query, variables, operation_name = _checked(params)
+        except BadRequest as exc:
+            return self._json({"errors": [request_error(str(exc), "BAD_REQUEST")]}, exc.status, media_type)
+
+        outcome = await self.executor.run(
+            query, variables, operation_name, allow_mutations=request.method == "POST"
+        )
+        return self._respond(outcome, media_type)
+
+    def _respond(self, outcome: Outcome, media_type: str) -> Response:
+        if outcome.method_not_allowed:
+            response = self._json(outcome.body, 405, media_type)
+            response.headers["Allow"] = "POST"
+            return response
+        status = 400 if outcome.request_error and media_type == GRAPHQL_RESPONSE_JSON else 200
+        return self._json(outcome.body, status, media_type)
+
+    @staticmethod
+    def _json(body: dict[str, Any], status: int, media_type: str) -> Response:
+        return Response(orjson.dumps(body), status_code=status, media_type=f"{media_type}; charset=utf-8")
+
+
+__all__ = ["GRAPHQL_RESPONSE_JSON", "GraphQLEndpoint", "negotiate"]

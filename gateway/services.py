@@ -1,0 +1,132 @@
+"""The gateway's long-lived parts, built from the config: backend connectors, the cache, the executor.
+
+`open_services(config)` is used by the app's lifespan: it opens one HTTP session per backend, the
+source cache, and closes them all in reverse order on shutdown.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from gateway.backends.akeneo.client import AkeneoContent
+from gateway.backends.akeneo.token import AkeneoToken
+from gateway.backends.http.client import BackendClient
+from gateway.backends.http.errors import BackendError
+from gateway.backends.http.settings import BackendSettings
+from gateway.backends.odoo.client import OdooStock
+from gateway.backends.shopify.storefront import ShopifyStorefront
+from gateway.cache import CachePolicy, DataClass, SourceCache
+from gateway.cache.stores import memory_store, redis_store
+from gateway.config import BackendSection, GatewayConfig
+from resolvers.context import CatalogSettings, Services
+
+
+def backend_settings(name: str, section: BackendSection) -> BackendSettings:
+    return BackendSettings(
+        name=name,
+        url=section.url,
+        connect_timeout_s=section.connect_timeout_s,
+        timeout_s=section.timeout_s,
+        retries=section.retries,
+        breaker_failures=section.breaker_failures,
+        breaker_reset_s=section.breaker_reset_s,
+        max_concurrency=section.max_concurrency,
+    )
+
+
+def source_cache(config: GatewayConfig) -> SourceCache:
+    cache = config.cache
+    store = (
+        redis_store(cache.redis_url, cache.namespace)
+        if cache.backend == "redis"
+        else memory_store(cache.namespace)
+    )
+    ttl = cache.ttl
+    policies = {
+        DataClass.CONTENT: CachePolicy(ttl.content, cache.max_stale_s),
+        DataClass.CATALOG: CachePolicy(ttl.catalog, cache.max_stale_s),
+        DataClass.PRICES: CachePolicy(ttl.prices, cache.max_stale_s),
+        DataClass.STOCK: CachePolicy(ttl.stock, cache.max_stale_s),
+    }
+    return SourceCache(store, policies, is_backend_error=lambda exc: isinstance(exc, BackendError))
+
+
+@dataclass(slots=True)
+class Runtime:
+    """What the app holds while it runs."""
+
+    services: Services
+    clients: dict[str, BackendClient]
+    checks: dict[str, Any] = field(default_factory=dict)
+    """Backend name to its connector's `check()` (readiness)."""
+
+
+@contextlib.asynccontextmanager
+async def open_services(config: GatewayConfig) -> AsyncIterator[Runtime]:
+    backends = config.backends
+    async with contextlib.AsyncExitStack() as stack:
+        clients: dict[str, BackendClient] = {}
+
+        async def client(name: str, section: BackendSection) -> BackendClient:
+            opened = await stack.enter_async_context(BackendClient(backend_settings(name, section)))
+            clients[name] = opened
+            return opened
+
+        shopify = backends.shopify
+        catalog = ShopifyStorefront(
+            await client("shopify", shopify),
+            token=shopify.storefront_token.get_secret_value(),
+            api_version=shopify.storefront_api_version,
+        )
+        checks: dict[str, Any] = {"shopify": catalog.check}
+
+        content = None
+        if backends.akeneo is not None:
+            akeneo = backends.akeneo
+            akeneo_client = await client("akeneo", akeneo)
+            token = AkeneoToken(
+                akeneo_client,
+                client_id=akeneo.client_id,
+                client_secret=akeneo.client_secret.get_secret_value(),
+                username=akeneo.username,
+                password=akeneo.password.get_secret_value(),
+            )
+            content = AkeneoContent(
+                akeneo_client,
+                token,
+                scope=akeneo.scope,
+                locales=list(dict.fromkeys(config.catalog.languages.values())),
+            )
+            checks["akeneo"] = content.check
+
+        stock = None
+        if backends.odoo is not None:
+            odoo = backends.odoo
+            stock = OdooStock(
+                await client("odoo", odoo), database=odoo.database, api_key=odoo.api_key.get_secret_value()
+            )
+            checks["odoo"] = stock.check
+
+        cache = source_cache(config)
+        stack.push_async_callback(cache.close)
+        catalog_config = config.catalog
+        services = Services(
+            catalog=catalog,
+            content=content,
+            stock=stock,
+            cache=cache,
+            settings=CatalogSettings(
+                stock_from_erp=catalog_config.stock_source == "erp",
+                low_stock_threshold=catalog_config.low_stock_threshold,
+                default_locale=catalog_config.default_locale,
+                languages=dict(catalog_config.languages),
+                max_page_size=config.limits.max_page_size,
+            ),
+        )
+        yield Runtime(services=services, clients=clients, checks=checks)
+
+
+__all__ = ["Runtime", "backend_settings", "open_services", "source_cache"]

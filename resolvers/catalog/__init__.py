@@ -1,0 +1,1 @@
+"""Catalog resolvers: root queries, availability under the ERP, PIM content."""

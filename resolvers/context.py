@@ -1,0 +1,66 @@
+"""What every resolver of one request shares: the services, the market, the loaders, the notices."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from gateway.backends.roles import CatalogSource, ContentSource, StockSource
+from gateway.cache import SourceCache
+from gateway.models.context import InContext
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogSettings:
+    stock_from_erp: bool
+    """availableForSale and quantityAvailable follow the ERP instead of Shopify."""
+    low_stock_threshold: int
+    default_locale: str
+    languages: dict[str, str]
+    """Storefront LanguageCode to PIM locale."""
+    max_page_size: int
+
+
+@dataclass(slots=True)
+class Services:
+    """Long-lived: built once when the app starts, shared by every request."""
+
+    catalog: CatalogSource
+    content: ContentSource | None
+    stock: StockSource | None
+    cache: SourceCache
+    settings: CatalogSettings
+
+
+@dataclass(frozen=True, slots=True)
+class StaleNotice:
+    """A value served past its TTL because its backend failed; reported in the response extensions."""
+
+    service: str
+    data_class: str
+    age_s: float
+
+
+@dataclass(slots=True)
+class RequestContext:
+    services: Services
+    in_context: InContext = field(default_factory=InContext)
+    loaders: dict[str, Any] = field(default_factory=dict)
+    """Per-request DataLoaders by name, created on first use (see `resolvers.loaders`)."""
+    stale: list[StaleNotice] = field(default_factory=list)
+    fallbacks: set[str] = field(default_factory=set)
+    """Services whose failure was covered by another system's figures (ERP stock by Shopify's)."""
+    request: Any = None
+    """The Starlette request, for resolvers that need headers (None in tests that execute directly)."""
+
+    @property
+    def locale(self) -> str:
+        """The PIM locale of the operation's language, or the default locale."""
+        settings = self.services.settings
+        language = self.in_context.language
+        return (
+            settings.languages.get(language, settings.default_locale) if language else settings.default_locale
+        )
+
+
+__all__ = ["CatalogSettings", "RequestContext", "Services", "StaleNotice"]

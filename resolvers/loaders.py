@@ -1,0 +1,249 @@
+"""Per-request DataLoaders over the source cache: one backend call per backend per query level.
+
+Every loader batches the keys its resolvers ask for in one event-loop turn, serves what the source
+cache holds, and fetches the rest in one call to its backend (the connector chunks above a vendor's
+batch cap). A value served stale because its backend failed is reported on the request context; a
+backend failure without a stale value fails only the keys it concerns, with the backend's error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Hashable, Mapping, Sequence
+from typing import Any, TypeVar, cast
+
+from strawberry.dataloader import DataLoader
+
+from gateway.cache import DataClass, Fresh, Stale
+from gateway.models.catalog import Collection, ListArgs, Menu, Page, Product, Variant
+from gateway.models.content import ProductContent
+from gateway.models.stock import VariantStock
+
+from .context import RequestContext, StaleNotice
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+def _loader(
+    context: RequestContext,
+    name: str,
+    data_class: DataClass,
+    service: str,
+    fetch: Callable[[list[K]], Awaitable[Mapping[K, V]]],
+    *,
+    scope: str = "",
+) -> DataLoader[K, V | None]:
+    existing = context.loaders.get(name)
+    if existing is not None:
+        return cast("DataLoader[K, V | None]", existing)
+
+    async def load(keys: list[K]) -> list[V | BaseException | None]:
+        outcomes = await context.services.cache.load_many(data_class, keys, fetch, scope=scope)
+        values: list[V | BaseException | None] = []
+        for outcome in outcomes:
+            if isinstance(outcome, Fresh):
+                values.append(outcome.value)
+            elif isinstance(outcome, Stale):
+                context.stale.append(StaleNotice(service, data_class.value, round(outcome.age_s, 1)))
+                values.append(outcome.value)
+            else:
+                values.append(outcome.error)
+        return values
+
+    loader: DataLoader[K, V | None] = DataLoader(load_fn=load)
+    context.loaders[name] = loader
+    return loader
+
+
+def product_by_id(context: RequestContext) -> DataLoader[str, Product | None]:
+    catalog = context.services.catalog
+    in_context = context.in_context
+    return _loader(
+        context,
+        "product_by_id",
+        DataClass.CATALOG,
+        catalog.service,
+        lambda ids: catalog.products_by_ids(ids, in_context),
+        scope=in_context.scope,
+    )
+
+
+def product_by_handle(context: RequestContext) -> DataLoader[str, Product | None]:
+    catalog = context.services.catalog
+    in_context = context.in_context
+    return _loader(
+        context,
+        "product_by_handle",
+        DataClass.CATALOG,
+        catalog.service,
+        lambda handles: catalog.products_by_handles(handles, in_context),
+        scope=f"handle:{in_context.scope}",
+    )
+
+
+def variant_by_id(context: RequestContext) -> DataLoader[str, Variant | None]:
+    catalog = context.services.catalog
+    in_context = context.in_context
+    return _loader(
+        context,
+        "variant_by_id",
+        DataClass.CATALOG,
+        catalog.service,
+        lambda ids: catalog.variants_by_ids(ids, in_context),
+        scope=f"variant:{in_context.scope}",
+    )
+
+
+def collection_by_id(context: RequestContext) -> DataLoader[str, Collection | None]:
+    catalog = context.services.catalog
+    in_context = context.in_context
+    return _loader(
+        context,
+        "collection_by_id",
+        DataClass.CATALOG,
+        catalog.service,
+        lambda ids: catalog.collections_by_ids(ids, in_context),
+        scope=f"collection:{in_context.scope}",
+    )
+
+
+def collection_by_handle(context: RequestContext) -> DataLoader[str, Collection | None]:
+    catalog = context.services.catalog
+    in_context = context.in_context
+    return _loader(
+        context,
+        "collection_by_handle",
+        DataClass.CATALOG,
+        catalog.service,
+        lambda handles: catalog.collections_by_handles(handles, in_context),
+        scope=f"collection-handle:{in_context.scope}",
+    )
+
+
+def products_page(context: RequestContext) -> DataLoader[ListArgs, Page[Product] | None]:
+    catalog = context.services.catalog
+    in_context = context.in_context
+
+    async def fetch(keys: list[ListArgs]) -> dict[ListArgs, Page[Product]]:
+        return {args: await catalog.products_page(args, in_context) for args in keys}
+
+    return _loader(
+        context,
+        "products_page",
+        DataClass.CATALOG,
+        catalog.service,
+        fetch,
+        scope=f"products:{in_context.scope}",
+    )
+
+
+def search_page(context: RequestContext) -> DataLoader[ListArgs, Page[Product] | None]:
+    catalog = context.services.catalog
+    in_context = context.in_context
+
+    async def fetch(keys: list[ListArgs]) -> dict[ListArgs, Page[Product]]:
+        return {args: await catalog.search(args, in_context) for args in keys}
+
+    return _loader(
+        context, "search_page", DataClass.CATALOG, catalog.service, fetch, scope=f"search:{in_context.scope}"
+    )
+
+
+def collections_page(context: RequestContext) -> DataLoader[ListArgs, Page[Collection] | None]:
+    catalog = context.services.catalog
+    in_context = context.in_context
+
+    async def fetch(keys: list[ListArgs]) -> dict[ListArgs, Page[Collection]]:
+        return {args: await catalog.collections_page(args, in_context) for args in keys}
+
+    return _loader(
+        context,
+        "collections_page",
+        DataClass.CATALOG,
+        catalog.service,
+        fetch,
+        scope=f"collections:{in_context.scope}",
+    )
+
+
+def collection_products(context: RequestContext) -> DataLoader[tuple[str, ListArgs], Page[Product] | None]:
+    """Products of several collections: one backend call per distinct set of arguments."""
+    catalog = context.services.catalog
+    in_context = context.in_context
+
+    async def fetch(keys: list[tuple[str, ListArgs]]) -> dict[tuple[str, ListArgs], Page[Product]]:
+        by_args: dict[ListArgs, list[str]] = {}
+        for collection_id, args in keys:
+            by_args.setdefault(args, []).append(collection_id)
+        pages: dict[tuple[str, ListArgs], Page[Product]] = {}
+        for args, ids in by_args.items():
+            for collection_id, page in (await catalog.collection_products(ids, args, in_context)).items():
+                pages[(collection_id, args)] = page
+        return pages
+
+    return _loader(
+        context,
+        "collection_products",
+        DataClass.CATALOG,
+        catalog.service,
+        fetch,
+        scope=f"collection-products:{in_context.scope}",
+    )
+
+
+def menu_by_handle(context: RequestContext) -> DataLoader[str, Menu | None]:
+    catalog = context.services.catalog
+    in_context = context.in_context
+    return _loader(
+        context,
+        "menu_by_handle",
+        DataClass.CATALOG,
+        catalog.service,
+        lambda handles: catalog.menus(handles, in_context),
+        scope=f"menu:{in_context.scope}",
+    )
+
+
+def content_by_sku(context: RequestContext) -> DataLoader[str, ProductContent | None] | None:
+    """None when no PIM is configured: content fields are then null, without an error."""
+    content = context.services.content
+    if content is None:
+        return None
+    return _loader(context, "content_by_sku", DataClass.CONTENT, content.service, content.content_by_skus)
+
+
+def stock_by_sku(context: RequestContext) -> DataLoader[str, VariantStock | None] | None:
+    """None when no ERP is configured."""
+    stock = context.services.stock
+    if stock is None:
+        return None
+    return _loader(context, "stock_by_sku", DataClass.STOCK, stock.service, stock.stock_by_skus)
+
+
+async def load_all(loader: DataLoader[K, V], keys: Sequence[K]) -> list[V | BaseException]:
+    """Like `load_many`, but one failed key does not fail the others."""
+    futures = [loader.load(key) for key in keys]
+    results: list[Any] = []
+    for future in futures:
+        try:
+            results.append(await future)
+        except Exception as exc:  # each key keeps its own outcome
+            results.append(exc)
+    return results
+
+
+__all__ = [
+    "collection_by_handle",
+    "collection_by_id",
+    "collection_products",
+    "collections_page",
+    "content_by_sku",
+    "load_all",
+    "menu_by_handle",
+    "product_by_handle",
+    "product_by_id",
+    "products_page",
+    "search_page",
+    "stock_by_sku",
+    "variant_by_id",
+]

@@ -1,0 +1,1 @@
+"""The catalog: products, variants, collections and search, with PIM content and ERP stock."""

@@ -1,0 +1,117 @@
+"""Runs the real gateway under uvicorn on a loopback port, in front of the real sandbox emulators."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import aiohttp
+import uvicorn
+
+from gateway.app import build_app
+from gateway.config import GatewayConfig, parse_config
+from gateway.sandbox.runner import Sandbox
+
+
+def merge(base: dict[str, Any], overrides: Mapping[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in overrides.items():
+        merged[key] = (
+            merge(merged[key], value)
+            if isinstance(value, Mapping) and isinstance(merged.get(key), dict)
+            else value
+        )
+    return merged
+
+
+def gateway_config(sandbox: Sandbox, **overrides: Any) -> GatewayConfig:
+    """A config for the sandbox with short timeouts, so failure tests finish quickly."""
+    backends = {
+        name: {**section, "timeout_s": 2.0, "connect_timeout_s": 0.5, "breaker_reset_s": 30.0}
+        for name, section in sandbox.backends_config().items()
+    }
+    return parse_config(merge({"backends": backends, "cache": {"namespace": "test"}}, overrides), environ={})
+
+
+@dataclass(slots=True)
+class Gateway:
+    url: str
+    http: aiohttp.ClientSession
+    config: GatewayConfig
+    app: Any
+
+    async def query(
+        self,
+        query: str,
+        variables: dict[str, Any] | None = None,
+        *,
+        headers: dict[str, str] | None = None,
+        operation_name: str | None = None,
+    ) -> dict[str, Any]:
+        """POST a GraphQL request and return the JSON body (any status)."""
+        payload: dict[str, Any] = {"query": query}
+        if variables is not None:
+            payload["variables"] = variables
+        if operation_name is not None:
+            payload["operationName"] = operation_name
+        async with self.http.post(f"{self.url}/graphql", json=payload, headers=headers) as response:
+            body: dict[str, Any] = await response.json(content_type=None)
+            return body
+
+    async def data(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+        """POST and insist on a clean answer: no errors, data present."""
+        body = await self.query(query, variables)
+        assert "errors" not in body, body["errors"]
+        data: dict[str, Any] = body["data"]
+        return data
+
+
+@contextlib.asynccontextmanager
+async def running_gateway(config: GatewayConfig) -> AsyncIterator[Gateway]:
+    app = build_app(config)
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=0, lifespan="on", log_level="warning", access_log=False)
+    )
+    task = asyncio.create_task(server.serve())
+    while not server.started:
+        if task.done():
+            task.result()
+        await asyncio.sleep(0.01)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    try:
+        async with aiohttp.ClientSession() as http:
+            yield Gateway(f"http://127.0.0.1:{port}", http, config, app)
+    finally:
+        server.should_exit = True
+        await task
+
+
+async def sandbox_stats(sandbox: Sandbox) -> dict[str, dict[str, Any]]:
+    """Each emulator's request counters, read over its control API."""
+    stats = {}
+    async with aiohttp.ClientSession() as http:
+        for vendor, url in sandbox.urls.items():
+            async with http.get(f"{url}/__sandbox/stats") as response:
+                stats[vendor] = await response.json()
+    return stats
+
+
+async def reset_sandbox(sandbox: Sandbox) -> None:
+    async with aiohttp.ClientSession() as http:
+        for url in sandbox.urls.values():
+            async with http.post(f"{url}/__sandbox/reset") as response:
+                assert response.status == 200
+
+
+async def set_faults(sandbox: Sandbox, vendor: str, **faults: Any) -> None:
+    async with (
+        aiohttp.ClientSession() as http,
+        http.post(f"{sandbox.urls[vendor]}/__sandbox/faults", json=faults) as response,
+    ):
+        assert response.status == 200, await response.text()
+
+
+__all__ = ["Gateway", "gateway_config", "reset_sandbox", "running_gateway", "sandbox_stats", "set_faults"]
