@@ -7,7 +7,6 @@ Shopify's own figures (and say so in the response extensions) instead of nulling
 from __future__ import annotations
 
 from gateway.backends.http.errors import BackendError
-
 from gateway.models.catalog import Product, Variant
 from gateway.models.stock import VariantStock
 from resolvers import loaders
