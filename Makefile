@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+SOURCES := $(wildcard gateway schema resolvers tests bench)
 
 .PHONY: install demo test lint typecheck pytest bench clean
 
@@ -19,8 +20,8 @@ demo: $(STAMP)
 	$(BIN)/commerce-gateway demo
 
 lint: $(STAMP)
-	$(BIN)/ruff check gateway schema resolvers tests bench
-	$(BIN)/ruff format --check gateway schema resolvers tests bench
+	$(BIN)/ruff check $(SOURCES)
+	$(BIN)/ruff format --check $(SOURCES)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
