@@ -16,4 +16,5 @@ USER gateway
 WORKDIR /home/gateway
 EXPOSE 8000 9100-9104
 ENTRYPOINT ["commerce-gateway"]
-CMD ["sandbox", "--host", "0.0.0.0"]
+# Mount the config (and secrets) at /etc/commerce-gateway; `docker run IMAGE demo` runs the sandbox shop instead.
+CMD ["serve", "--config", "/etc/commerce-gateway/gateway.yaml", "--host", "0.0.0.0"]

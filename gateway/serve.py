@@ -18,7 +18,7 @@ from .sandbox.runner import Sandbox
 from .sandbox.seed import generate
 
 SAMPLE_QUERY = """query Listing @inContext(country: FR, language: FR) {
-  collection(handle: "sweaters") {
+  collection(handle: "sweater") {
     title
     products(first: 3) {
       nodes {

@@ -50,23 +50,21 @@ class OdooStock:
         return response.json()
 
     async def warehouses(self) -> dict[int, Warehouse]:
-        if self._warehouses is not None:
-            return self._warehouses
-        async with self._lock:
-            if self._warehouses is None:
-                rows = await self.call(
-                    "stock.warehouse", "search_read", {"domain": [], "fields": ["name", "code"]}
-                )
-                if not isinstance(rows, list):
-                    raise BackendBadResponse(SERVICE, "stock.warehouse/search_read did not answer a list")
-                self._warehouses = {
-                    row["id"]: Warehouse(
-                        str(row["id"]), str(row.get("name") or ""), str(row.get("code") or "")
-                    )
-                    for row in rows
-                    if isinstance(row, dict) and isinstance(row.get("id"), int)
-                }
-            return self._warehouses
+        if self._warehouses is None:
+            async with self._lock:
+                if self._warehouses is None:
+                    self._warehouses = await self._read_warehouses()
+        return self._warehouses
+
+    async def _read_warehouses(self) -> dict[int, Warehouse]:
+        rows = await self.call("stock.warehouse", "search_read", {"domain": [], "fields": ["name", "code"]})
+        if not isinstance(rows, list):
+            raise BackendBadResponse(SERVICE, "stock.warehouse/search_read did not answer a list")
+        return {
+            row["id"]: Warehouse(str(row["id"]), str(row.get("name") or ""), str(row.get("code") or ""))
+            for row in rows
+            if isinstance(row, dict) and isinstance(row.get("id"), int)
+        }
 
     async def stock_by_skus(self, skus: Sequence[str]) -> Mapping[str, VariantStock]:
         warehouses = await self.warehouses()
@@ -119,9 +117,8 @@ class OdooStock:
         }
 
     async def check(self) -> bool:
-        """Readiness: the warehouses answer with this key."""
-        self._warehouses = None
-        await self.warehouses()
+        """Readiness: the warehouses answer with this key (and the kept list is refreshed)."""
+        self._warehouses = await self._read_warehouses()
         return True
 
 
