@@ -150,3 +150,25 @@ async def test_unexpected_errors_are_masked(gateway: Gateway, monkeypatch: pytes
         }
     ]
     assert "sk-123" not in str(body)
+
+
+@pytest.mark.parametrize(("vendor", "field"), [("akeneo", "content"), ("odoo", "stock")])
+async def test_a_slow_backend_times_out_on_its_own_fields(
+    clean_sandbox: Sandbox, vendor: str, field: str
+) -> None:
+    no_cache = {"ttl": {"content": 0, "catalog": 0, "prices": 0, "stock": 0}, "max_stale_s": 0}
+    config = gateway_config(
+        clean_sandbox, backends={vendor: {"timeout_s": 0.3, "retries": 0}}, cache=no_cache
+    )
+    async with running_gateway(config) as gateway:
+        await gateway.data(PAGE)  # tokens, structure and warehouses while healthy
+        await set_faults(clean_sandbox, vendor, latency_ms=1000)
+
+        started = time.perf_counter()
+        body = await gateway.query(PAGE)
+        elapsed = time.perf_counter() - started
+
+    assert elapsed < 0.3 + 0.5
+    assert _errors_by_service(body) == {vendor: {"BACKEND_TIMEOUT"}}
+    assert all(e["path"][-1] == field for e in body["errors"])
+    assert all(p["title"] for p in body["data"]["products"]["nodes"])
