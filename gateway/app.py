@@ -27,6 +27,7 @@ from .config import GatewayConfig
 from .graphql.documents import DocumentCache, Limits
 from .graphql.executor import Executor
 from .graphql.http import GraphQLEndpoint
+from .graphql.response_cache import ResponseCache
 from .health import Readiness, healthz, readyz_endpoint
 from .media import media_endpoint
 from .services import Runtime, open_services
@@ -80,7 +81,8 @@ def build_app(config: GatewayConfig) -> Starlette:
     ) -> RequestContext:
         return RequestContext(services=state.services, in_context=read_in_context(operation, variables))
 
-    executor = Executor(schema, documents, make_context, response_extensions)
+    executor = Executor(schema, documents, make_context, response_extensions, RequestContext.response_ttl)
+    responses = ResponseCache(config.cache.response_entries) if config.cache.responses else None
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -107,7 +109,7 @@ def build_app(config: GatewayConfig) -> Starlette:
     routes = [
         Route(
             "/graphql",
-            GraphQLEndpoint(executor, graphiql=config.server.graphiql).handle,
+            GraphQLEndpoint(executor, graphiql=config.server.graphiql, responses=responses).handle,
             methods=["GET", "POST"],
             max_body_size=limits.max_body_bytes,
         ),

@@ -128,6 +128,10 @@ class CacheSection(Section):
     max_stale_s: float = Field(
         300, ge=0, description="How long past its TTL a value may be served when its backend fails."
     )
+    responses: bool = Field(
+        True, description="Reuse whole responses of public queries while all their sources are fresh."
+    )
+    response_entries: int = Field(10_000, ge=1, description="Responses kept in each process at most.")
 
 
 class LimitsSection(Section):

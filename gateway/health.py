@@ -41,18 +41,22 @@ class Readiness:
         self.checks = dict(checks)
         self.interval_s = interval_s
         self.results: dict[str, CheckResult] = {}
+        self.checked = asyncio.Event()
+        """Set once every backend has been checked at least once."""
         self._task: asyncio.Task[None] | None = None
 
     async def check_all(self) -> None:
         async def one(name: str, check: Check) -> None:
             try:
-                ok = await asyncio.wait_for(check(), CHECK_TIMEOUT_S)
+                async with asyncio.timeout(CHECK_TIMEOUT_S):
+                    ok = await check()
                 self.results[name] = CheckResult(bool(ok), None, time.time())
             except Exception as exc:  # a failed check is a result, not a crash
                 message = "check timed out" if isinstance(exc, TimeoutError) else str(exc)[:200]
                 self.results[name] = CheckResult(False, message, time.time())
 
         await asyncio.gather(*(one(name, check) for name, check in self.checks.items()))
+        self.checked.set()
 
     @property
     def ready(self) -> bool:

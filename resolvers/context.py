@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gateway.backends.roles import CatalogSource, ContentSource, StockSource
-from gateway.cache import SourceCache
+from gateway.cache import DataClass, SourceCache
 from gateway.models.context import InContext
 
 
@@ -50,8 +50,19 @@ class RequestContext:
     stale: list[StaleNotice] = field(default_factory=list)
     fallbacks: set[str] = field(default_factory=set)
     """Services whose failure was covered by another system's figures (ERP stock by Shopify's)."""
+    data_classes: set[str] = field(default_factory=set)
+    """Data classes the response was built from: its freshness is that of the shortest-lived one."""
+    private: bool = False
+    """The response holds data for one buyer only and must never be shared."""
     request: Any = None
     """The Starlette request, for resolvers that need headers (None in tests that execute directly)."""
+
+    def response_ttl(self) -> float:
+        """How long the whole response may be reused: 0 unless it is public, clean and fresh."""
+        if self.private or self.stale or self.fallbacks or not self.data_classes:
+            return 0.0
+        policies = self.services.cache.policies
+        return min(policies[DataClass(name)].ttl_s for name in self.data_classes)
 
     @property
     def locale(self) -> str:

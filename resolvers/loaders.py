@@ -38,6 +38,7 @@ def _loader(
         return cast("DataLoader[K, V | None]", existing)
 
     async def load(keys: list[K]) -> list[V | BaseException | None]:
+        context.data_classes.add(data_class.value)
         outcomes = await context.services.cache.load_many(data_class, keys, fetch, scope=scope)
         values: list[V | BaseException | None] = []
         for outcome in outcomes:

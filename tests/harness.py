@@ -85,9 +85,7 @@ async def running_gateway(config: GatewayConfig) -> AsyncIterator[Gateway]:
         async with aiohttp.ClientSession() as http:
             # The first round of readiness checks runs in the background at start: let it finish, so
             # its backend calls never land in a test's counted window.
-            readiness = app.state.gateway.readiness
-            while readiness is not None and len(readiness.results) < len(readiness.checks):
-                await asyncio.sleep(0.01)
+            await app.state.gateway.readiness.checked.wait()
             yield Gateway(f"http://127.0.0.1:{port}", http, config, app)
     finally:
         server.should_exit = True

@@ -25,6 +25,8 @@ log = logging.getLogger("gateway.graphql")
 ContextFactory = Callable[[OperationDefinitionNode, Mapping[str, Any] | None], Any]
 Finisher = Callable[[Any], dict[str, Any] | None]
 """Reads the response `extensions` off the context once execution is over."""
+TtlOf = Callable[[Any], float]
+"""How long a response built with this context may be reused."""
 
 
 @dataclass(slots=True)
@@ -36,17 +38,25 @@ class Outcome:
     """True when the request never executed (syntax, validation, variables): 400 under graphql-response+json."""
     method_not_allowed: bool = False
     errors: list[GraphQLError] = field(default_factory=list)
+    cache_ttl_s: float = 0.0
+    """How long this exact response may be reused (0: never)."""
 
 
 class Executor:
     def __init__(
-        self, schema: Any, documents: DocumentCache, make_context: ContextFactory, finish: Finisher
+        self,
+        schema: Any,
+        documents: DocumentCache,
+        make_context: ContextFactory,
+        finish: Finisher,
+        ttl_of: TtlOf = lambda context: 0.0,
     ) -> None:
         self.schema = schema
         self.graphql_schema = schema._schema
         self.documents = documents
         self.make_context = make_context
         self.finish = finish
+        self.ttl_of = ttl_of
 
     async def run(
         self,
@@ -96,7 +106,10 @@ class Executor:
         extensions = self.finish(context)
         if extensions:
             body["extensions"] = extensions
-        return Outcome(body, errors=list(result.errors or ()))
+        reusable = operation.operation is OperationType.QUERY and not result.errors
+        return Outcome(
+            body, errors=list(result.errors or ()), cache_ttl_s=self.ttl_of(context) if reusable else 0.0
+        )
 
     @staticmethod
     def _refused(errors: list[GraphQLError]) -> Outcome:
@@ -105,4 +118,4 @@ class Executor:
         )
 
 
-__all__ = ["ContextFactory", "Executor", "Finisher", "Outcome"]
+__all__ = ["ContextFactory", "Executor", "Finisher", "Outcome", "TtlOf"]

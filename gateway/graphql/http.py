@@ -17,7 +17,8 @@ from starlette.responses import HTMLResponse, Response
 from strawberry.http.ides import get_graphql_ide_html
 
 from .errors import request_error
-from .executor import Executor, Outcome
+from .executor import Executor
+from .response_cache import ResponseCache, response_key
 
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
 JSON = "application/json"
@@ -99,9 +100,10 @@ def _checked(params: dict[str, Any]) -> tuple[str, dict[str, Any] | None, str | 
 class GraphQLEndpoint:
     """A Starlette endpoint serving one executor."""
 
-    def __init__(self, executor: Executor, *, graphiql: bool) -> None:
+    def __init__(self, executor: Executor, *, graphiql: bool, responses: ResponseCache | None = None) -> None:
         self.executor = executor
         self.graphiql = graphiql
+        self.responses = responses
         self._graphiql_html = get_graphql_ide_html("graphiql") if graphiql else ""
 
     async def handle(self, request: Request) -> Response:
@@ -132,22 +134,30 @@ class GraphQLEndpoint:
         except BadRequest as exc:
             return self._json({"errors": [request_error(str(exc), "BAD_REQUEST")]}, exc.status, media_type)
 
+        responses = self.responses
+        key = response_key(query, variables, operation_name) if responses is not None else ""
+        if responses is not None and (cached := responses.get(key)) is not None:
+            return self._encoded(cached, 200, media_type)
         outcome = await self.executor.run(
             query, variables, operation_name, allow_mutations=request.method == "POST"
         )
-        return self._respond(outcome, media_type)
-
-    def _respond(self, outcome: Outcome, media_type: str) -> Response:
         if outcome.method_not_allowed:
             response = self._json(outcome.body, 405, media_type)
             response.headers["Allow"] = "POST"
             return response
         status = 400 if outcome.request_error and media_type == GRAPHQL_RESPONSE_JSON else 200
-        return self._json(outcome.body, status, media_type)
+        encoded = orjson.dumps(outcome.body)
+        if responses is not None and outcome.cache_ttl_s > 0:
+            responses.put(key, encoded, outcome.cache_ttl_s)
+        return self._encoded(encoded, status, media_type)
 
     @staticmethod
-    def _json(body: dict[str, Any], status: int, media_type: str) -> Response:
-        return Response(orjson.dumps(body), status_code=status, media_type=f"{media_type}; charset=utf-8")
+    def _encoded(body: bytes, status: int, media_type: str) -> Response:
+        return Response(body, status_code=status, media_type=f"{media_type}; charset=utf-8")
+
+    @classmethod
+    def _json(cls, body: dict[str, Any], status: int, media_type: str) -> Response:
+        return cls._encoded(orjson.dumps(body), status, media_type)
 
 
 __all__ = ["GRAPHQL_RESPONSE_JSON", "GraphQLEndpoint", "negotiate"]

@@ -7,6 +7,7 @@ from typing import Any
 
 from strawberry.dataloader import DataLoader
 
+from gateway.cache import DataClass
 from gateway.models.catalog import Collection, Menu, Product, Shop, Variant
 from resolvers import loaders
 from resolvers.context import RequestContext
@@ -85,6 +86,7 @@ async def nodes(
 
 
 async def shop(context: RequestContext) -> Shop:
+    context.data_classes.add(DataClass.CATALOG.value)
     return await context.services.catalog.shop(context.in_context)
 
 

@@ -7,8 +7,7 @@ import asyncio
 from gateway.sandbox.emulator import EmulatorOptions
 from gateway.sandbox.runner import Sandbox, SandboxSettings
 from gateway.sandbox.seed import World
-
-from ..harness import gateway_config, running_gateway, sandbox_stats, set_faults
+from tests.harness import gateway_config, running_gateway, sandbox_stats, set_faults
 
 VARIANTS = """query($handle: String!) { product(handle: $handle) {
   availableForSale variants(first: 20) { nodes { sku availableForSale quantityAvailable } } } }"""
@@ -25,7 +24,9 @@ async def test_shopify_as_stock_source_never_asks_the_erp(clean_sandbox: Sandbox
     assert "errors" not in body
     assert "extensions" not in body
     # (the readiness check may read warehouses; stock itself is never asked for)
-    assert "POST /json/2/stock.quant/search_read" not in (await sandbox_stats(clean_sandbox))["odoo"]["requests"]
+    assert (
+        "POST /json/2/stock.quant/search_read" not in (await sandbox_stats(clean_sandbox))["odoo"]["requests"]
+    )
     variants = body["data"]["product"]["variants"]["nodes"]
     assert [v["sku"] for v in variants] == [v.sku for v in product.variants]
 
