@@ -9,6 +9,7 @@ import strawberry
 
 from gateway.models import catalog as models
 from resolvers.catalog import lists
+from resolvers.catalog.enrichment import enrich, wants
 from resolvers.context import RequestContext
 from schema.common.image import Image
 from schema.common.node import Node
@@ -89,7 +90,7 @@ class Collection(Node):
             filters=filters_json(filters),
         )
         page = await lists.collection_products(info.context, self.model.id, args)
-        return ProductConnection.from_page(page)
+        return ProductConnection.from_page(page, await enrich(info.context, page.items, wants(info)))
 
     @classmethod
     def from_model(cls, collection: models.Collection) -> Collection:

@@ -9,8 +9,8 @@ from typing import Annotated
 import strawberry
 
 from gateway.models import catalog as models
-from resolvers import loaders
-from resolvers.catalog import availability, variant_selection
+from resolvers.catalog import availability, enrichment, variant_selection
+from resolvers.catalog.enrichment import Enrichment
 from resolvers.context import RequestContext
 from resolvers.pagination import paginate
 from schema.common.image import Image, ImageConnection, ImageEdge
@@ -118,6 +118,8 @@ class Product(Node):
         description="Whether the product can only be purchased with a selling plan."
     )
     model: strawberry.Private[models.Product]
+    extras: strawberry.Private[Enrichment]
+    """PIM content and ERP stock loaded with the list this product came in."""
 
     @strawberry.field(
         description="A stripped description of the product, single line with HTML tags removed."
@@ -139,8 +141,8 @@ class Product(Node):
             "the ERP is the system of record."
         )
     )
-    async def available_for_sale(self, info: strawberry.Info[RequestContext]) -> bool:
-        return await availability.product_available(info.context, self.model)
+    def available_for_sale(self, info: strawberry.Info[RequestContext]) -> bool:
+        return availability.product_available(info.context, self.extras, self.model)
 
     @strawberry.field(description="A list of product options, such as size or color.")
     def options(
@@ -187,7 +189,7 @@ class Product(Node):
             reverse=bool(reverse),
             maximum=info.context.services.settings.max_page_size,
         )
-        nodes = [ProductVariant.from_model(variant, parent=self) for _, variant in edges]
+        nodes = [ProductVariant.from_model(variant, self.extras, parent=self) for _, variant in edges]
         return ProductVariantConnection(
             edges=[
                 ProductVariantEdge(cursor=cursor, node=node)
@@ -230,7 +232,7 @@ class Product(Node):
             ignore_unknown=ignore_unknown_options is not False,
             case_insensitive=bool(case_insensitive_match),
         )
-        return ProductVariant.from_model(variant, parent=self) if variant else None
+        return ProductVariant.from_model(variant, self.extras, parent=self) if variant else None
 
     @strawberry.field(description="Find a product's variant based on its selected options.")
     def variant_by_selected_options(
@@ -256,7 +258,7 @@ class Product(Node):
             ignore_unknown=bool(ignore_unknown_options),
             case_insensitive=bool(case_insensitive_match),
         )
-        return ProductVariant.from_model(variant, parent=self) if variant else None
+        return ProductVariant.from_model(variant, self.extras, parent=self) if variant else None
 
     @strawberry.field(description="List of images associated with the product.")
     def images(
@@ -296,20 +298,16 @@ class Product(Node):
             "falling back to the default locale; null when the PIM has no content for the product."
         )
     )
-    async def content(self, info: strawberry.Info[RequestContext]) -> ProductContent | None:
-        loader = loaders.content_by_sku(info.context)
+    def content(self, info: strawberry.Info[RequestContext]) -> ProductContent | None:
         skus = self.model.skus
-        if loader is None or not skus:
-            return None
-        # Every variant inherits its product model's content in the PIM: the first SKU speaks for all.
-        content = await loader.load(skus[0])
+        content = enrichment.outcome(self.extras.content, skus[0] if skus else None)
         if content is None:
             return None
         settings = info.context.services.settings
         return ProductContent.from_model(content, info.context.locale, settings.default_locale)
 
     @classmethod
-    def from_model(cls, product: models.Product) -> Product:
+    def from_model(cls, product: models.Product, extras: Enrichment) -> Product:
         return cls(
             id=strawberry.ID(product.id),
             handle=product.handle,
@@ -330,6 +328,7 @@ class Product(Node):
             is_gift_card=False,
             requires_selling_plan=False,
             model=product,
+            extras=extras,
         )
 
 
@@ -352,8 +351,8 @@ class ProductConnection:
     page_info: PageInfo = strawberry.field(description="Information to aid in pagination.")
 
     @classmethod
-    def from_page(cls, page: models.Page[models.Product]) -> ProductConnection:
-        nodes = [Product.from_model(product) for product in page.items]
+    def from_page(cls, page: models.Page[models.Product], extras: Enrichment) -> ProductConnection:
+        nodes = [Product.from_model(product, extras) for product in page.items]
         return cls(
             edges=[
                 ProductEdge(cursor=cursor, node=node)

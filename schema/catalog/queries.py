@@ -8,6 +8,7 @@ import strawberry
 
 from gateway.models import catalog as models
 from resolvers.catalog import lists, objects
+from resolvers.catalog.enrichment import Enrichment, enrich, wants
 from resolvers.context import RequestContext
 from schema.common.node import Node
 
@@ -41,11 +42,13 @@ QUERY_ARGUMENT = strawberry.argument(
 )
 
 
-def _as_node(item: models.Product | models.Variant | models.Collection | None) -> Node | None:
+def _as_node(
+    item: models.Product | models.Variant | models.Collection | None, extras: Enrichment
+) -> Node | None:
     if isinstance(item, models.Product):
-        return Product.from_model(item)
+        return Product.from_model(item, extras)
     if isinstance(item, models.Variant):
-        return ProductVariant.from_model(item)
+        return ProductVariant.from_model(item, extras)
     if isinstance(item, models.Collection):
         return Collection.from_model(item)
     return None
@@ -65,7 +68,9 @@ class CatalogQueries:
         handle: Annotated[str | None, HANDLE_ARGUMENT] = None,
     ) -> Product | None:
         model = await objects.product(info.context, id, handle)
-        return Product.from_model(model) if model else None
+        if model is None:
+            return None
+        return Product.from_model(model, await enrich(info.context, [model], wants(info)))
 
     @strawberry.field(
         description="Returns a list of the shop's products. For full-text storefront search, use `search`."
@@ -93,7 +98,8 @@ class CatalogQueries:
             sort_key=sort_key.name if sort_key else None,
             query=query,
         )
-        return ProductConnection.from_page(await lists.products(info.context, args))
+        page = await lists.products(info.context, args)
+        return ProductConnection.from_page(page, await enrich(info.context, page.items, wants(info)))
 
     @strawberry.field(description="Fetch a specific `Collection` by one of its unique attributes.")
     async def collection(
@@ -178,7 +184,8 @@ class CatalogQueries:
             unavailable_products=unavailable_products.name if unavailable_products else None,
             prefix=prefix.name if prefix else None,
         )
-        return SearchResultItemConnection.from_page(await lists.search(info.context, args))
+        page = await lists.search(info.context, args)
+        return SearchResultItemConnection.from_page(page, await enrich(info.context, page.items, wants(info)))
 
     @strawberry.field(description="Returns a specific node by ID.")
     async def node(
@@ -186,7 +193,10 @@ class CatalogQueries:
         info: strawberry.Info[RequestContext],
         id: Annotated[strawberry.ID, strawberry.argument(description="The ID of the Node to return.")],
     ) -> Node | None:
-        return _as_node(await objects.node(info.context, id))
+        item = await objects.node(info.context, id)
+        products = [item] if isinstance(item, models.Product) else []
+        variants = [item] if isinstance(item, models.Variant) else []
+        return _as_node(item, await enrich(info.context, products, wants(info), variants))
 
     @strawberry.field(description="Returns the list of nodes with the given IDs (at most 250).")
     async def nodes(
@@ -197,8 +207,11 @@ class CatalogQueries:
         ],
     ) -> list[Node | None]:
         items = await objects.nodes(info.context, ids)
+        products = [item for item in items if isinstance(item, models.Product)]
+        variants = [item for item in items if isinstance(item, models.Variant)]
+        extras = await enrich(info.context, products, wants(info), variants)
         # Failed entries stay exceptions: graphql-core reports each on its own list item.
-        return [item if isinstance(item, BaseException) else _as_node(item) for item in items]  # type: ignore[misc]
+        return [item if isinstance(item, BaseException) else _as_node(item, extras) for item in items]  # type: ignore[misc]
 
     @strawberry.field(description="Retrieve a navigation menu by its handle.")
     async def menu(

@@ -7,6 +7,7 @@ from typing import Annotated
 import strawberry
 
 from gateway.models import catalog as models
+from resolvers.catalog.enrichment import Enrichment
 from schema.common.page_info import PageInfo
 
 from .filters import Filter
@@ -44,8 +45,8 @@ class SearchResultItemConnection:
     total_count: int = strawberry.field(description="The total number of results.")
 
     @classmethod
-    def from_page(cls, page: models.Page[models.Product]) -> SearchResultItemConnection:
-        nodes = [Product.from_model(product) for product in page.items]
+    def from_page(cls, page: models.Page[models.Product], extras: Enrichment) -> SearchResultItemConnection:
+        nodes = [Product.from_model(product, extras) for product in page.items]
         return cls(
             edges=[
                 SearchResultItemEdge(cursor=cursor, node=node)

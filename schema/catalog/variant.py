@@ -8,7 +8,8 @@ import strawberry
 
 from gateway.models import catalog as models
 from resolvers import loaders
-from resolvers.catalog import availability
+from resolvers.catalog import availability, enrichment
+from resolvers.catalog.enrichment import Enrichment
 from resolvers.context import RequestContext
 from schema.common.image import Image
 from schema.common.money import MoneyV2
@@ -67,6 +68,8 @@ class ProductVariant(Node):
     )
     weight_unit: WeightUnit = strawberry.field(description="Unit of measurement for weight.")
     model: strawberry.Private[models.Variant]
+    extras: strawberry.Private[Enrichment]
+    """PIM content and ERP stock loaded with the list this variant came in."""
     parent: strawberry.Private[object | None] = None
     """The Product this variant was listed under (typed loosely: the two types refer to each other)."""
 
@@ -76,8 +79,8 @@ class ProductVariant(Node):
             "the system of record."
         )
     )
-    async def available_for_sale(self, info: strawberry.Info[RequestContext]) -> bool:
-        return await availability.variant_available(info.context, self.model)
+    def available_for_sale(self, info: strawberry.Info[RequestContext]) -> bool:
+        return availability.variant_available(info.context, self.extras, self.model)
 
     @strawberry.field(
         description=(
@@ -85,12 +88,12 @@ class ProductVariant(Node):
             "quantity when the ERP is the system of record."
         )
     )
-    async def quantity_available(self, info: strawberry.Info[RequestContext]) -> int | None:
-        return await availability.variant_quantity(info.context, self.model)
+    def quantity_available(self, info: strawberry.Info[RequestContext]) -> int | None:
+        return availability.variant_quantity(info.context, self.extras, self.model)
 
     @strawberry.field(description="Live stock per warehouse from the ERP; null when the ERP has no such SKU.")
-    async def stock(self, info: strawberry.Info[RequestContext]) -> VariantStock | None:
-        stock = await availability.variant_stock(info.context, self.model.sku)
+    def stock(self, info: strawberry.Info[RequestContext]) -> VariantStock | None:
+        stock = enrichment.outcome(self.extras.stock, self.model.sku)
         if stock is None:
             return None
         return VariantStock.from_model(stock, info.context.services.settings.low_stock_threshold)
@@ -106,10 +109,14 @@ class ProductVariant(Node):
         model = await loaders.product_by_id(info.context).load(self.model.product_id)
         if model is None:
             raise LookupError(f"product {self.model.product_id} of variant {self.model.id} not found")
-        return Product.from_model(model)
+        return Product.from_model(
+            model, await enrichment.enrich(info.context, [model], enrichment.wants(info))
+        )
 
     @classmethod
-    def from_model(cls, variant: models.Variant, parent: Product | None = None) -> ProductVariant:
+    def from_model(
+        cls, variant: models.Variant, extras: Enrichment, parent: Product | None = None
+    ) -> ProductVariant:
         return cls(
             id=strawberry.ID(variant.id),
             title=variant.title,
@@ -126,6 +133,7 @@ class ProductVariant(Node):
             weight=variant.weight,
             weight_unit=WeightUnit(variant.weight_unit),
             model=variant,
+            extras=extras,
             parent=parent,
         )
 
