@@ -14,7 +14,7 @@ from typing import Any, TypeVar, cast
 from strawberry.dataloader import DataLoader
 
 from gateway.cache import DataClass, Fresh, Stale
-from gateway.models.catalog import Collection, ListArgs, Menu, Page, Product, Variant
+from gateway.models.catalog import Collection, Detail, ListArgs, Menu, Page, Product, Variant
 from gateway.models.content import ProductContent
 from gateway.models.stock import VariantStock
 
@@ -56,29 +56,31 @@ def _loader(
     return loader
 
 
-def product_by_id(context: RequestContext) -> DataLoader[str, Product | None]:
+def product_by_id(context: RequestContext, detail: Detail = Detail.FULL) -> DataLoader[str, Product | None]:
     catalog = context.services.catalog
     in_context = context.in_context
     return _loader(
         context,
-        "product_by_id",
+        f"product_by_id:{detail}",
         DataClass.CATALOG,
         catalog.service,
-        lambda ids: catalog.products_by_ids(ids, in_context),
-        scope=in_context.scope,
+        lambda ids: catalog.products_by_ids(ids, in_context, detail),
+        scope=f"{detail}:{in_context.scope}",
     )
 
 
-def product_by_handle(context: RequestContext) -> DataLoader[str, Product | None]:
+def product_by_handle(
+    context: RequestContext, detail: Detail = Detail.FULL
+) -> DataLoader[str, Product | None]:
     catalog = context.services.catalog
     in_context = context.in_context
     return _loader(
         context,
-        "product_by_handle",
+        f"product_by_handle:{detail}",
         DataClass.CATALOG,
         catalog.service,
-        lambda handles: catalog.products_by_handles(handles, in_context),
-        scope=f"handle:{in_context.scope}",
+        lambda handles: catalog.products_by_handles(handles, in_context, detail),
+        scope=f"handle:{detail}:{in_context.scope}",
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
-from gateway.models.catalog import Collection, ListArgs, Menu, Page, Product, Shop, Variant
+from gateway.models.catalog import Collection, Detail, ListArgs, Menu, Page, Product, Shop, Variant
 from gateway.models.content import ProductContent
 from gateway.models.context import InContext
 from gateway.models.stock import VariantStock
@@ -20,10 +20,12 @@ class CatalogSource(Protocol):
 
     service: str
 
-    async def products_by_ids(self, ids: Sequence[str], context: InContext) -> Mapping[str, Product]: ...
+    async def products_by_ids(
+        self, ids: Sequence[str], context: InContext, detail: Detail = ...
+    ) -> Mapping[str, Product]: ...
 
     async def products_by_handles(
-        self, handles: Sequence[str], context: InContext
+        self, handles: Sequence[str], context: InContext, detail: Detail = ...
     ) -> Mapping[str, Product]: ...
 
     async def variants_by_ids(self, ids: Sequence[str], context: InContext) -> Mapping[str, Variant]: ...

@@ -5,9 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from enum import StrEnum
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+
+
+class Detail(StrEnum):
+    """How much of a product a catalog read fetches (see the Storefront connector's documents)."""
+
+    CARD = "card"
+    """What a listing shows: titles, prices, the featured image, variants with prices and options."""
+    FULL = "full"
+    """Everything the gateway's Product holds: descriptions, SEO, options, images, all variant fields."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,32 +193,12 @@ class Shop:
     currency_code: str
 
 
-__all__ = [
-    "Collection",
-    "Filter",
-    "FilterValue",
-    "Image",
-    "Menu",
-    "MenuItem",
-    "Money",
-    "OptionValue",
-    "Page",
-    "PageInfo",
-    "PriceRange",
-    "Product",
-    "ProductOption",
-    "SelectedOption",
-    "Seo",
-    "Shop",
-    "Variant",
-]
-
-
 @dataclass(frozen=True, slots=True)
 class ListArgs:
     """Arguments of a catalog list (`products`, `collections`, `Collection.products`, `search`).
 
-    Hashable and printable, so that a page is cached under its exact arguments.
+    Frozen, so that it is hashable and its repr is a stable cache key: a page is cached under its
+    exact arguments, level of detail included.
     """
 
     first: int | None = None
@@ -223,21 +213,27 @@ class ListArgs:
     types: tuple[str, ...] | None = None
     unavailable_products: str | None = None
     prefix: str | None = None
+    detail: Detail = Detail.FULL
 
-    def cache_key(self) -> str:
-        return "|".join(
-            "" if value is None else str(value)
-            for value in (
-                self.first,
-                self.after,
-                self.last,
-                self.before,
-                self.reverse,
-                self.sort_key,
-                self.query,
-                self.filters,
-                self.types,
-                self.unavailable_products,
-                self.prefix,
-            )
-        )
+
+__all__ = [
+    "Collection",
+    "Detail",
+    "Filter",
+    "FilterValue",
+    "Image",
+    "ListArgs",
+    "Menu",
+    "MenuItem",
+    "Money",
+    "OptionValue",
+    "Page",
+    "PageInfo",
+    "PriceRange",
+    "Product",
+    "ProductOption",
+    "SelectedOption",
+    "Seo",
+    "Shop",
+    "Variant",
+]

@@ -16,7 +16,7 @@ from typing import Any
 from strawberry.types import Info
 from strawberry.types.nodes import SelectedField, Selection
 
-from gateway.models.catalog import Product, Variant
+from gateway.models.catalog import Detail, Product, Variant
 from gateway.models.content import ProductContent
 from gateway.models.stock import VariantStock
 from resolvers import loaders
@@ -25,6 +25,23 @@ from resolvers.context import RequestContext
 CONTENT_FIELDS = frozenset({"content"})
 STOCK_FIELDS = frozenset({"stock"})
 AVAILABILITY_FIELDS = frozenset({"availableForSale", "quantityAvailable"})
+FULL_DETAIL_FIELDS = frozenset(
+    {
+        "description",
+        "descriptionHtml",
+        "seo",
+        "options",
+        "images",
+        "selectedOrFirstAvailableVariant",
+        "variantBySelectedOptions",
+        "barcode",
+        "requiresShipping",
+        "weight",
+        "weightUnit",
+        "image",
+    }
+)
+"""Fields only the full product detail holds: selecting any of them fetches the full product."""
 
 Outcome = Any
 """A loaded value, None (the backend has no such key), or the backend's exception."""
@@ -32,8 +49,11 @@ Outcome = Any
 
 @dataclass(frozen=True, slots=True)
 class Wants:
+    """What a selection needs beyond the catalog card: PIM content, ERP stock, the full product."""
+
     content: bool = False
     stock: bool = False
+    detail: Detail = Detail.FULL
 
 
 @dataclass(slots=True)
@@ -71,6 +91,7 @@ def wants(info: Info[RequestContext, Any]) -> Wants:
     return Wants(
         content=services.content is not None and bool(names & CONTENT_FIELDS),
         stock=services.stock is not None and (bool(names & STOCK_FIELDS) or stock_for_availability),
+        detail=Detail.FULL if names & FULL_DETAIL_FIELDS else Detail.CARD,
     )
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from strawberry.dataloader import DataLoader
 
 from gateway.cache import DataClass
-from gateway.models.catalog import Collection, Menu, Product, Shop, Variant
+from gateway.models.catalog import Collection, Detail, Menu, Product, Shop, Variant
 from resolvers import loaders
 from resolvers.context import RequestContext
 from resolvers.errors import UserInputError
@@ -20,13 +20,15 @@ MAX_NODE_IDS = 250
 """As in the Storefront API: `nodes(ids:)` takes at most 250 ids."""
 
 
-async def product(context: RequestContext, id: str | None, handle: str | None) -> Product | None:
+async def product(
+    context: RequestContext, id: str | None, handle: str | None, detail: Detail = Detail.FULL
+) -> Product | None:
     if id is not None:
         if gid_type(id) != "Product":
             return None
-        return await loaders.product_by_id(context).load(id)
+        return await loaders.product_by_id(context, detail).load(id)
     if handle is not None:
-        return await loaders.product_by_handle(context).load(handle)
+        return await loaders.product_by_handle(context, detail).load(handle)
     raise UserInputError("You must provide one of id or handle.", "id")
 
 
@@ -40,10 +42,12 @@ async def collection(context: RequestContext, id: str | None, handle: str | None
     raise UserInputError("You must provide one of id or handle.", "id")
 
 
-async def node(context: RequestContext, id: str) -> Product | Variant | Collection | None:
+async def node(
+    context: RequestContext, id: str, detail: Detail = Detail.FULL
+) -> Product | Variant | Collection | None:
     kind = gid_type(id)
     if kind == "Product":
-        return await loaders.product_by_id(context).load(id)
+        return await loaders.product_by_id(context, detail).load(id)
     if kind == "ProductVariant":
         return await loaders.variant_by_id(context).load(id)
     if kind == "Collection":
@@ -52,7 +56,7 @@ async def node(context: RequestContext, id: str) -> Product | Variant | Collecti
 
 
 async def nodes(
-    context: RequestContext, ids: Sequence[str]
+    context: RequestContext, ids: Sequence[str], detail: Detail = Detail.FULL
 ) -> list[Product | Variant | Collection | BaseException | None]:
     """One entry per id, in order: the object, None when unknown, or the error of its backend.
 
@@ -65,7 +69,7 @@ async def nodes(
         )
     kinds = [gid_type(gid) for gid in ids]  # every id is checked before any is loaded
     by_kind: dict[str, DataLoader[str, Any]] = {
-        "Product": loaders.product_by_id(context),
+        "Product": loaders.product_by_id(context, detail),
         "ProductVariant": loaders.variant_by_id(context),
         "Collection": loaders.collection_by_id(context),
     }

@@ -80,6 +80,7 @@ class Collection(Node):
             strawberry.argument(description="Returns a subset of products matching all product filters."),
         ] = None,
     ) -> ProductConnection:
+        wanted = wants(info)
         args = models.ListArgs(
             first=first,
             after=after,
@@ -88,9 +89,10 @@ class Collection(Node):
             reverse=bool(reverse),
             sort_key=sort_key.name if sort_key else None,
             filters=filters_json(filters),
+            detail=wanted.detail,
         )
         page = await lists.collection_products(info.context, self.model.id, args)
-        return ProductConnection.from_page(page, await enrich(info.context, page.items, wants(info)))
+        return ProductConnection.from_page(page, await enrich(info.context, page.items, wanted))
 
     @classmethod
     def from_model(cls, collection: models.Collection) -> Collection:

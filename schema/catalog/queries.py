@@ -67,10 +67,11 @@ class CatalogQueries:
         id: Annotated[strawberry.ID | None, ID_ARGUMENT] = None,
         handle: Annotated[str | None, HANDLE_ARGUMENT] = None,
     ) -> Product | None:
-        model = await objects.product(info.context, id, handle)
+        wanted = wants(info)
+        model = await objects.product(info.context, id, handle, wanted.detail)
         if model is None:
             return None
-        return Product.from_model(model, await enrich(info.context, [model], wants(info)))
+        return Product.from_model(model, await enrich(info.context, [model], wanted))
 
     @strawberry.field(
         description="Returns a list of the shop's products. For full-text storefront search, use `search`."
@@ -89,6 +90,7 @@ class CatalogQueries:
             strawberry.argument(description="Sort the underlying list by the given key."),
         ] = ProductSortKeys.ID,
     ) -> ProductConnection:
+        wanted = wants(info)
         args = models.ListArgs(
             first=first,
             after=after,
@@ -97,9 +99,10 @@ class CatalogQueries:
             reverse=bool(reverse),
             sort_key=sort_key.name if sort_key else None,
             query=query,
+            detail=wanted.detail,
         )
         page = await lists.products(info.context, args)
-        return ProductConnection.from_page(page, await enrich(info.context, page.items, wants(info)))
+        return ProductConnection.from_page(page, await enrich(info.context, page.items, wanted))
 
     @strawberry.field(description="Fetch a specific `Collection` by one of its unique attributes.")
     async def collection(
@@ -171,6 +174,7 @@ class CatalogQueries:
             ),
         ] = None,
     ) -> SearchResultItemConnection:
+        wanted = wants(info)
         args = models.ListArgs(
             first=first,
             after=after,
@@ -183,9 +187,10 @@ class CatalogQueries:
             types=tuple(t.name for t in types) if types is not None else None,
             unavailable_products=unavailable_products.name if unavailable_products else None,
             prefix=prefix.name if prefix else None,
+            detail=wanted.detail,
         )
         page = await lists.search(info.context, args)
-        return SearchResultItemConnection.from_page(page, await enrich(info.context, page.items, wants(info)))
+        return SearchResultItemConnection.from_page(page, await enrich(info.context, page.items, wanted))
 
     @strawberry.field(description="Returns a specific node by ID.")
     async def node(
@@ -193,10 +198,11 @@ class CatalogQueries:
         info: strawberry.Info[RequestContext],
         id: Annotated[strawberry.ID, strawberry.argument(description="The ID of the Node to return.")],
     ) -> Node | None:
-        item = await objects.node(info.context, id)
+        wanted = wants(info)
+        item = await objects.node(info.context, id, wanted.detail)
         products = [item] if isinstance(item, models.Product) else []
         variants = [item] if isinstance(item, models.Variant) else []
-        return _as_node(item, await enrich(info.context, products, wants(info), variants))
+        return _as_node(item, await enrich(info.context, products, wanted, variants))
 
     @strawberry.field(description="Returns the list of nodes with the given IDs (at most 250).")
     async def nodes(
@@ -206,10 +212,11 @@ class CatalogQueries:
             list[strawberry.ID], strawberry.argument(description="The IDs of the Nodes to return.")
         ],
     ) -> list[Node | None]:
-        items = await objects.nodes(info.context, ids)
+        wanted = wants(info)
+        items = await objects.nodes(info.context, ids, wanted.detail)
         products = [item for item in items if isinstance(item, models.Product)]
         variants = [item for item in items if isinstance(item, models.Variant)]
-        extras = await enrich(info.context, products, wants(info), variants)
+        extras = await enrich(info.context, products, wanted, variants)
         # Failed entries stay exceptions: graphql-core reports each on its own list item.
         return [item if isinstance(item, BaseException) else _as_node(item, extras) for item in items]  # type: ignore[misc]
 

@@ -106,12 +106,11 @@ class ProductVariant(Node):
             return cast("Product", self.parent)
         from .product import Product  # the two types refer to each other
 
-        model = await loaders.product_by_id(info.context).load(self.model.product_id)
+        wanted = enrichment.wants(info)
+        model = await loaders.product_by_id(info.context, wanted.detail).load(self.model.product_id)
         if model is None:
             raise LookupError(f"product {self.model.product_id} of variant {self.model.id} not found")
-        return Product.from_model(
-            model, await enrichment.enrich(info.context, [model], enrichment.wants(info))
-        )
+        return Product.from_model(model, await enrichment.enrich(info.context, [model], wanted))
 
     @classmethod
     def from_model(

@@ -104,7 +104,7 @@ def variant(data: Any, product_id: str) -> Variant:
         product_id=product_id,
         title=_str(data, "title"),
         sku=_opt_str(data, "sku") or None,
-        barcode=_opt_str(data, "barcode") or None,
+        barcode=_opt_str(data, "barcode") or None,  # full detail only, like the fields marked so below
         price=money(data.get("price")),
         compare_at_price=money(data["compareAtPrice"]) if data.get("compareAtPrice") else None,
         available_for_sale=bool(data.get("availableForSale")),
@@ -129,8 +129,9 @@ def product(data: Any) -> Product:
         id=product_id,
         handle=_str(data, "handle"),
         title=_str(data, "title"),
-        description=_str(data, "description"),
-        description_html=_str(data, "descriptionHtml"),
+        # description, descriptionHtml, seo, options and images come with the full detail only
+        description=_opt_str(data, "description") or "",
+        description_html=_opt_str(data, "descriptionHtml") or "",
         vendor=_str(data, "vendor"),
         product_type=_str(data, "productType"),
         tags=tuple(str(tag) for tag in _list(data, "tags")),
@@ -141,16 +142,20 @@ def product(data: Any) -> Product:
                 _str(option, "name"),
                 tuple(OptionValue(_str(v, "id"), _str(v, "name")) for v in _list(option, "optionValues")),
             )
-            for option in _list(data, "options")
+            for option in data.get("options") or ()
         ),
         variants=tuple(
             variant(v, product_id) for v in _list(_obj(data.get("variants"), "variants"), "nodes")
         ),
         featured_image=image(data.get("featuredImage")),
-        images=tuple(i for i in (image(n) for n in _list(_obj(data.get("images"), "images"), "nodes")) if i),
+        images=tuple(
+            i
+            for i in (image(n) for n in _list(_obj(data.get("images") or {"nodes": []}, "images"), "nodes"))
+            if i
+        ),
         price_range=_price_range(data.get("priceRange")),
         compare_at_price_range=_price_range(data.get("compareAtPriceRange")),
-        seo=_seo(data.get("seo")),
+        seo=_seo(data.get("seo") or {}),
         created_at=_datetime(data, "createdAt"),
         updated_at=_datetime(data, "updatedAt"),
         published_at=datetime.fromisoformat(published) if isinstance(published, str) else None,

@@ -20,7 +20,7 @@ from gateway.backends.http.errors import (
     BackendRateLimited,
     BackendRequestError,
 )
-from gateway.models.catalog import Collection, ListArgs, Menu, Page, Product, Shop, Variant
+from gateway.models.catalog import Collection, Detail, ListArgs, Menu, Page, Product, Shop, Variant
 from gateway.models.context import InContext
 
 from . import catalog_mapping as mapping, storefront_documents as documents
@@ -108,8 +108,10 @@ class ShopifyStorefront:
                     found[node["id"]] = item
         return found
 
-    async def products_by_ids(self, ids: Sequence[str], context: InContext) -> Mapping[str, Product]:
-        return await self._nodes(documents.PRODUCTS_BY_IDS, ids, context, mapping.product)
+    async def products_by_ids(
+        self, ids: Sequence[str], context: InContext, detail: Detail = Detail.FULL
+    ) -> Mapping[str, Product]:
+        return await self._nodes(documents.products_by_ids(detail), ids, context, mapping.product)
 
     async def variants_by_ids(self, ids: Sequence[str], context: InContext) -> Mapping[str, Variant]:
         def parse(node: Any) -> Variant:
@@ -121,11 +123,16 @@ class ShopifyStorefront:
         return await self._nodes(documents.COLLECTIONS_BY_IDS, ids, context, mapping.collection)
 
     async def _by_handles(
-        self, field: str, handles: Sequence[str], context: InContext, parse: Callable[[Any], T]
+        self,
+        field: str,
+        handles: Sequence[str],
+        context: InContext,
+        parse: Callable[[Any], T],
+        detail: Detail = Detail.FULL,
     ) -> dict[str, T]:
         async def chunk(part: Sequence[str]) -> dict[str, T]:
             variables = {f"h{i}": handle for i, handle in enumerate(part)}
-            data = await self.query(documents.by_handles(field, len(part)), variables, context)
+            data = await self.query(documents.by_handles(field, len(part), detail), variables, context)
             return {
                 handle: self._parse(data[f"h{i}"], parse)
                 for i, handle in enumerate(part)
@@ -137,8 +144,10 @@ class ShopifyStorefront:
             found.update(part)
         return found
 
-    async def products_by_handles(self, handles: Sequence[str], context: InContext) -> Mapping[str, Product]:
-        return await self._by_handles("product", handles, context, mapping.product)
+    async def products_by_handles(
+        self, handles: Sequence[str], context: InContext, detail: Detail = Detail.FULL
+    ) -> Mapping[str, Product]:
+        return await self._by_handles("product", handles, context, mapping.product, detail)
 
     async def collections_by_handles(
         self, handles: Sequence[str], context: InContext
@@ -169,7 +178,7 @@ class ShopifyStorefront:
 
     async def products_page(self, args: ListArgs, context: InContext) -> Page[Product]:
         data = await self.query(
-            documents.PRODUCTS, {**self._page_variables(args), "query": args.query}, context
+            documents.products(args.detail), {**self._page_variables(args), "query": args.query}, context
         )
         return self._parse(data.get("products"), mapping.product_page)
 
@@ -188,7 +197,8 @@ class ShopifyStorefront:
         }
 
         async def chunk(part: Sequence[str]) -> dict[str, Page[Product]]:
-            data = await self.query(documents.COLLECTION_PRODUCTS, {**variables, "ids": list(part)}, context)
+            document = documents.collection_products(args.detail)
+            data = await self.query(document, {**variables, "ids": list(part)}, context)
             pages: dict[str, Page[Product]] = {}
             for node in data.get("nodes") or ():
                 if node and isinstance(node, dict):
@@ -209,7 +219,7 @@ class ShopifyStorefront:
             "unavailableProducts": args.unavailable_products,
             "prefix": args.prefix,
         }
-        data = await self.query(documents.SEARCH, variables, context)
+        data = await self.query(documents.search(args.detail), variables, context)
 
         def parse(connection: Any) -> Page[Product]:
             return mapping.product_page(connection, filters_key="productFilters")

@@ -6,6 +6,7 @@ import pytest
 from graphql import parse, validate
 
 from gateway.backends.shopify import storefront_documents as documents
+from gateway.models.catalog import Detail
 
 from .shopify_specs import needs_specs, real_storefront
 
@@ -13,20 +14,21 @@ pytestmark = needs_specs
 
 STATIC = {
     name: getattr(documents, name)
-    for name in (
-        "PRODUCTS_BY_IDS",
-        "VARIANTS_BY_IDS",
-        "COLLECTIONS_BY_IDS",
-        "PRODUCTS",
-        "COLLECTIONS",
-        "COLLECTION_PRODUCTS",
-        "SEARCH",
-        "SHOP",
-    )
+    for name in ("VARIANTS_BY_IDS", "COLLECTIONS_BY_IDS", "COLLECTIONS", "SHOP")
 }
 BUILT = {
-    "products by 1 handle": documents.by_handles("product", 1),
-    "products by 50 handles": documents.by_handles("product", 50),
+    **{
+        f"{build.__name__} ({detail})": build(detail)
+        for build in (
+            documents.products_by_ids,
+            documents.products,
+            documents.collection_products,
+            documents.search,
+        )
+        for detail in Detail
+    },
+    "products by 1 handle (card)": documents.by_handles("product", 1, Detail.CARD),
+    "products by 50 handles (full)": documents.by_handles("product", 50, Detail.FULL),
     "collections by 3 handles": documents.by_handles("collection", 3),
     "menus by 2 handles": documents.menus(2),
 }
@@ -35,6 +37,22 @@ BUILT = {
 @pytest.mark.parametrize(("name", "document"), [*STATIC.items(), *BUILT.items()], ids=lambda v: v[:40])
 def test_document_is_valid_at_shopify(name: str, document: str) -> None:
     assert [error.message for error in validate(real_storefront(), parse(document))] == []
+
+
+def test_the_card_is_a_strict_subset_of_the_full_product() -> None:
+    card, full = (documents.DETAILED[d]["GatewayProduct"] for d in (Detail.CARD, Detail.FULL))
+
+    assert len(card) < len(full)
+    assert "description" not in card
+    assert "description" in full
+
+
+def test_the_card_is_a_strict_subset_of_the_full_product() -> None:
+    card, full = (documents.DETAILED[d]["GatewayProduct"] for d in (Detail.CARD, Detail.FULL))
+
+    assert len(card) < len(full)
+    assert "description" not in card
+    assert "description" in full
 
 
 def test_every_document_carries_the_in_context_variables() -> None:
