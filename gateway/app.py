@@ -81,7 +81,14 @@ def build_app(config: GatewayConfig) -> Starlette:
     ) -> RequestContext:
         return RequestContext(services=state.services, in_context=read_in_context(operation, variables))
 
-    executor = Executor(schema, documents, make_context, response_extensions, RequestContext.response_ttl)
+    executor = Executor(
+        schema,
+        documents,
+        make_context,
+        response_extensions,
+        RequestContext.response_ttl,
+        lean=config.server.executor == "lean",
+    )
     responses = ResponseCache(config.cache.response_entries) if config.cache.responses else None
 
     @contextlib.asynccontextmanager

@@ -148,6 +148,10 @@ class ServerSection(Section):
     workers: int = Field(1, ge=1)
     graphiql: bool = Field(False, description="Serve GraphiQL on GET /graphql for browsers.")
     introspection: bool = True
+    executor: Literal["lean", "graphql-core"] = Field(
+        "lean",
+        description="Who executes queries: the gateway's lean executor, or graphql-core's (the reference).",
+    )
     cors_origins: tuple[str, ...] = ()
 
 

@@ -25,6 +25,8 @@ from graphql.validation import ASTValidationRule, NoSchemaIntrospectionCustomRul
 from strawberry.extensions.max_aliases import create_validator as max_aliases_rule
 from strawberry.extensions.query_depth_limiter import create_validator as max_depth_rule
 
+from .lean_execution import introspects
+
 CACHE_SIZE = 1024
 """Distinct document texts kept; storefronts use tens, so this bounds memory, not hit rate."""
 
@@ -43,6 +45,8 @@ class Document:
 
     node: DocumentNode | None
     errors: tuple[GraphQLError, ...]
+    introspective: bool = False
+    """Whether it asks about the schema itself (such documents run on graphql-core's executor)."""
 
     def operation(self, name: str | None) -> OperationDefinitionNode | None:
         """The operation to run: the named one, or the only one (None when ambiguous or absent)."""
@@ -86,7 +90,7 @@ class DocumentCache:
         except GraphQLError as error:
             return Document(None, (error,))
         errors = validate(self.schema, node, self.rules)
-        return Document(node, tuple(errors))
+        return Document(node, tuple(errors), introspects(node))
 
 
 __all__ = ["CACHE_SIZE", "Document", "DocumentCache", "Limits"]

@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graphql import ExecutionResult, GraphQLError, OperationDefinitionNode, OperationType, execute
+from graphql.execution.values import get_variable_values
 from strawberry.execution.is_awaitable import optimized_is_awaitable
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.utils.await_maybe import await_maybe
 
 from .documents import DocumentCache
 from .errors import format_error, request_error
+from .lean_execution import LeanExecutor, handles
 
 log = logging.getLogger("gateway.graphql")
 
@@ -50,6 +52,8 @@ class Executor:
         make_context: ContextFactory,
         finish: Finisher,
         ttl_of: TtlOf = lambda context: 0.0,
+        *,
+        lean: bool = True,
     ) -> None:
         self.schema = schema
         self.graphql_schema = schema._schema
@@ -57,6 +61,7 @@ class Executor:
         self.make_context = make_context
         self.finish = finish
         self.ttl_of = ttl_of
+        self.lean = LeanExecutor(schema) if lean else None
 
     async def run(
         self,
@@ -85,17 +90,28 @@ class Executor:
             return Outcome({"errors": [request_error(message, "BAD_REQUEST")]}, request_error=True)
 
         context = self.make_context(operation, variables)
-        result = await await_maybe(
-            execute(
+        if self.lean is not None and handles(operation, document.introspective):
+            coerced = get_variable_values(
                 self.graphql_schema,
-                document.node,
-                context_value=context,
-                variable_values=dict(variables) if variables else None,
-                operation_name=operation_name,
-                executor_class=StrawberryGraphQLCoreExecutionContext,
-                is_awaitable=optimized_is_awaitable,  # type: ignore[arg-type]  # a TypeGuard in all but name
+                operation.variable_definitions or (),
+                dict(variables or {}),
+                max_errors=50,
             )
-        )
+            if isinstance(coerced, list):
+                return self._refused(coerced)
+            result = await self.lean.execute(document.node, operation, coerced, context)
+        else:
+            result = await await_maybe(
+                execute(
+                    self.graphql_schema,
+                    document.node,
+                    context_value=context,
+                    variable_values=dict(variables) if variables else None,
+                    operation_name=operation_name,
+                    executor_class=StrawberryGraphQLCoreExecutionContext,
+                    is_awaitable=optimized_is_awaitable,  # type: ignore[arg-type]  # a TypeGuard in all but name
+                )
+            )
         assert isinstance(result, ExecutionResult)
         if result.data is None and result.errors and all(e.path is None for e in result.errors):
             return self._refused(list(result.errors))  # variables did not coerce: nothing executed

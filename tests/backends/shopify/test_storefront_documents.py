@@ -47,14 +47,6 @@ def test_the_card_is_a_strict_subset_of_the_full_product() -> None:
     assert "description" in full
 
 
-def test_the_card_is_a_strict_subset_of_the_full_product() -> None:
-    card, full = (documents.DETAILED[d]["GatewayProduct"] for d in (Detail.CARD, Detail.FULL))
-
-    assert len(card) < len(full)
-    assert "description" not in card
-    assert "description" in full
-
-
 def test_every_document_carries_the_in_context_variables() -> None:
     for document in [*STATIC.values(), *BUILT.values()]:
         assert "@inContext(country: $country, language: $language)" in document
