@@ -30,7 +30,22 @@ class VariantStock:
     low_stock: bool = strawberry.field(
         description="Whether the available units are at or under the low-stock threshold."
     )
-    warehouses: list[WarehouseStock] = strawberry.field(description="Stock per warehouse.")
+    model: strawberry.Private[models.VariantStock]
+
+    @strawberry.field(description="Stock per warehouse.")
+    def warehouses(self) -> list[WarehouseStock]:
+        # Built on demand: a listing asks for availability, rarely for the per-warehouse detail.
+        return [
+            WarehouseStock(
+                warehouse=Warehouse(
+                    id=strawberry.ID(level.warehouse.id), name=level.warehouse.name, code=level.warehouse.code
+                ),
+                on_hand=level.on_hand,
+                reserved=level.reserved,
+                available=level.available,
+            )
+            for level in self.model.warehouses
+        ]
 
     @classmethod
     def from_model(cls, stock: models.VariantStock, low_stock_threshold: int) -> VariantStock:
@@ -40,19 +55,7 @@ class VariantStock:
             reserved=stock.reserved,
             in_stock=available > 0,
             low_stock=0 < available <= low_stock_threshold,
-            warehouses=[
-                WarehouseStock(
-                    warehouse=Warehouse(
-                        id=strawberry.ID(level.warehouse.id),
-                        name=level.warehouse.name,
-                        code=level.warehouse.code,
-                    ),
-                    on_hand=level.on_hand,
-                    reserved=level.reserved,
-                    available=level.available,
-                )
-                for level in stock.warehouses
-            ],
+            model=stock,
         )
 
 

@@ -8,7 +8,7 @@ Attribute and category labels come from the PIM's structure, read once by the co
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -30,28 +30,55 @@ class Structure:
     attribute_order: Mapping[str, int]
     category_labels: Mapping[str, Mapping[str, str]]
     identifier: str = "sku"
+    _labels: dict[str, Localized] = field(default_factory=dict)
+    _categories: dict[str, Category] = field(default_factory=dict)
+
+    def label_of(self, code: str) -> Localized:
+        """An attribute's labels, built once and shared by every product that has the attribute."""
+        label = self._labels.get(code)
+        if label is None:
+            label = self._labels[code] = Localized(dict(self.attribute_labels.get(code, {})))
+        return label
+
+    def category_of(self, code: str) -> Category:
+        category = self._categories.get(code)
+        if category is None:
+            category = self._categories[code] = Category(
+                code, Localized(dict(self.category_labels.get(code, {})))
+            )
+        return category
 
 
-def _entries(values: Mapping[str, Any], code: str) -> list[dict[str, Any]]:
+Entries = dict[tuple[str | None, str | None], dict[str, Any]]
+"""One attribute's values by `(locale, scope)`."""
+
+
+def _entries(values: Mapping[str, Any], code: str) -> Entries:
     entries = values.get(code)
     if entries is None:
-        return []
-    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        return {}
+    if not isinstance(entries, list):
         raise ValueError(f"values.{code}: expected a list of {{locale, scope, data}}")
-    return entries
+    indexed: Entries = {}
+    for entry in entries:
+        if not isinstance(entry, dict):
+            raise ValueError(f"values.{code}: expected a list of {{locale, scope, data}}")
+        indexed[(entry.get("locale"), entry.get("scope"))] = entry
+    return indexed
 
 
-def _pick(entries: Sequence[dict[str, Any]], locale: str | None, scope: str) -> dict[str, Any] | None:
-    for wanted in ((locale, scope), (locale, None), (None, scope), (None, None)):
-        for entry in entries:
-            if (entry.get("locale"), entry.get("scope")) == wanted:
-                return entry
-    return None
+def _pick(entries: Entries, locale: str | None, scope: str) -> dict[str, Any] | None:
+    return (
+        entries.get((locale, scope))
+        or entries.get((locale, None))
+        or entries.get((None, scope))
+        or entries.get((None, None))
+    )
 
 
-def _locales(entries: Sequence[dict[str, Any]], locales: Sequence[str]) -> list[str]:
-    localized = {e.get("locale") for e in entries if e.get("locale")}
-    return [loc for loc in locales if loc in localized] if localized else list(locales)
+def _locales(entries: Entries, locales: Sequence[str]) -> Sequence[str]:
+    localized = {locale for locale, _ in entries if locale}
+    return [loc for loc in locales if loc in localized] if localized else locales
 
 
 def _display(entry: dict[str, Any], attribute_type: str, locale: str) -> str:
@@ -73,9 +100,7 @@ def _display(entry: dict[str, Any], attribute_type: str, locale: str) -> str:
     return "" if data is None else str(data)
 
 
-def _localized(
-    entries: Sequence[dict[str, Any]], scope: str, locales: Sequence[str], attribute_type: str
-) -> Localized:
+def _localized(entries: Entries, scope: str, locales: Sequence[str], attribute_type: str) -> Localized:
     texts: dict[str, str] = {}
     for locale in locales:
         entry = _pick(entries, locale, scope)
@@ -97,8 +122,9 @@ def product_content(item: Any, structure: Structure, *, scope: str, locales: Seq
         raise ValueError("product: uuid and identifier are required")
 
     features: dict[str, tuple[str, ...]] = {}
+    feature_entries = _entries(values, "features")
     for locale in locales:
-        entry = _pick(_entries(values, "features"), locale, scope)
+        entry = _pick(feature_entries, locale, scope)
         data = entry.get("data") if entry else None
         lines = data if isinstance(data, list) else str(data or "").splitlines()
         bullets = tuple(line.strip().lstrip("-•* ").strip() for line in lines if str(line).strip())
@@ -124,9 +150,7 @@ def product_content(item: Any, structure: Structure, *, scope: str, locales: Seq
             continue
         value = _localized(entries, scope, _locales(entries, locales), attribute_type)
         if value.values:
-            attributes.append(
-                Attribute(code, Localized(dict(structure.attribute_labels.get(code, {}))), value)
-            )
+            attributes.append(Attribute(code, structure.label_of(code), value))
 
     categories = item.get("categories") or []
     updated = item.get("updated")
@@ -138,11 +162,7 @@ def product_content(item: Any, structure: Structure, *, scope: str, locales: Seq
         features=features,
         attributes=tuple(attributes),
         media=tuple(media),
-        categories=tuple(
-            Category(str(code), Localized(dict(structure.category_labels.get(str(code), {}))))
-            for code in categories
-            if code != "master"
-        ),
+        categories=tuple(structure.category_of(str(code)) for code in categories if code != "master"),
         updated_at=datetime.fromisoformat(updated) if isinstance(updated, str) else None,
     )
 
