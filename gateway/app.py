@@ -31,8 +31,12 @@ from .graphql.response_cache import ResponseCache
 from .health import Readiness, healthz, readyz_endpoint
 from .media import media_endpoint
 from .services import Runtime, open_services
+from .webhooks.endpoint import webhook_endpoint
 
 log = logging.getLogger("gateway")
+
+WEBHOOK_MAX_BYTES = 1_000_000
+"""Vendors' webhook bodies are small (HubSpot batches 100 events); anything larger is not theirs."""
 
 
 @dataclass(slots=True)
@@ -43,10 +47,14 @@ class AppState:
     readiness: Readiness | None = None
 
     @property
-    def services(self) -> Any:
+    def running(self) -> Runtime:
         if self.runtime is None:
             raise RuntimeError("the gateway is not started")
-        return self.runtime.services
+        return self.runtime
+
+    @property
+    def services(self) -> Any:
+        return self.running.services
 
 
 def response_extensions(context: RequestContext) -> dict[str, Any] | None:
@@ -123,6 +131,17 @@ def build_app(config: GatewayConfig) -> Starlette:
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz_endpoint(lambda: state.readiness), methods=["GET"]),
         Route("/media/akeneo/{code:path}", media_endpoint(lambda: state.services), methods=["GET"]),
+        Route(
+            "/webhooks/{vendor}",
+            webhook_endpoint(
+                lambda: state.running.webhooks,
+                lambda: state.running.seen,
+                lambda: state.running.services.cache,
+                responses,
+            ),
+            methods=["POST"],
+            max_body_size=WEBHOOK_MAX_BYTES,
+        ),
     ]
     app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
     app.state.gateway = state

@@ -78,6 +78,10 @@ class OdooSection(BackendSection):
     database: str
     api_key: SecretStr
     login: str | None = None
+    webhook_token: SecretStr | None = Field(
+        None,
+        description="Odoo's webhooks are unsigned: they are accepted only with ?token=<this> in their URL.",
+    )
 
 
 class HubSpotSection(BackendSection):

@@ -11,16 +11,26 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import SecretStr
+from redis.asyncio import Redis
+
 from gateway.backends.akeneo.client import AkeneoContent
+from gateway.backends.akeneo.events import AkeneoEvents
 from gateway.backends.akeneo.token import AkeneoToken
 from gateway.backends.http.client import BackendClient
 from gateway.backends.http.errors import BackendError
 from gateway.backends.http.settings import BackendSettings
+from gateway.backends.hubspot.events import HubSpotEvents
+from gateway.backends.intercom.events import IntercomEvents
 from gateway.backends.odoo.client import OdooStock
+from gateway.backends.odoo.events import OdooEvents
+from gateway.backends.shopify.events import ShopifyEvents
 from gateway.backends.shopify.storefront import ShopifyStorefront
 from gateway.cache import CachePolicy, DataClass, SourceCache
 from gateway.cache.stores import memory_store, redis_store
 from gateway.config import BackendSection, GatewayConfig
+from gateway.webhooks.dedupe import MemorySeenEvents, RedisSeenEvents, SeenEvents
+from gateway.webhooks.delivery import WebhookSource
 from resolvers.context import CatalogSettings, Services
 
 
@@ -54,6 +64,29 @@ def source_cache(config: GatewayConfig) -> SourceCache:
     return SourceCache(store, policies, is_backend_error=lambda exc: isinstance(exc, BackendError))
 
 
+def webhook_sources(
+    config: GatewayConfig,
+    *,
+    catalog_secret: SecretStr | None,
+    content: AkeneoContent | None,
+    stock: OdooStock | None,
+) -> dict[str, WebhookSource]:
+    """A source per vendor whose deliveries can be verified: no secret, no webhooks."""
+    backends = config.backends
+    sources: dict[str, WebhookSource] = {}
+    if catalog_secret is not None:
+        sources["shopify"] = ShopifyEvents(catalog_secret.get_secret_value())
+    if stock is not None and backends.odoo is not None and backends.odoo.webhook_token is not None:
+        sources["odoo"] = OdooEvents(stock, backends.odoo.webhook_token.get_secret_value())
+    if content is not None and backends.akeneo is not None and backends.akeneo.event_secret is not None:
+        sources["akeneo"] = AkeneoEvents(content, [backends.akeneo.event_secret.get_secret_value()])
+    if backends.hubspot is not None and backends.hubspot.client_secret is not None:
+        sources["hubspot"] = HubSpotEvents(backends.hubspot.client_secret.get_secret_value())
+    if backends.intercom is not None and backends.intercom.client_secret is not None:
+        sources["intercom"] = IntercomEvents(backends.intercom.client_secret.get_secret_value())
+    return sources
+
+
 @dataclass(slots=True)
 class Runtime:
     """What the app holds while it runs."""
@@ -62,6 +95,9 @@ class Runtime:
     clients: dict[str, BackendClient]
     checks: dict[str, Any] = field(default_factory=dict)
     """Backend name to its connector's `check()` (readiness)."""
+    webhooks: dict[str, WebhookSource] = field(default_factory=dict)
+    """Vendors whose webhooks are accepted (those with a signing secret configured)."""
+    seen: SeenEvents = field(default_factory=MemorySeenEvents)
 
 
 @contextlib.asynccontextmanager
@@ -112,6 +148,14 @@ async def open_services(config: GatewayConfig) -> AsyncIterator[Runtime]:
 
         cache = source_cache(config)
         stack.push_async_callback(cache.close)
+        webhooks = webhook_sources(
+            config, catalog_secret=backends.shopify.webhook_secret, content=content, stock=stock
+        )
+        seen: SeenEvents = MemorySeenEvents()
+        if config.cache.backend == "redis":
+            redis_seen = RedisSeenEvents(Redis.from_url(config.cache.redis_url), config.cache.namespace)
+            stack.push_async_callback(redis_seen.close)
+            seen = redis_seen
         catalog_config = config.catalog
         services = Services(
             catalog=catalog,
@@ -126,7 +170,7 @@ async def open_services(config: GatewayConfig) -> AsyncIterator[Runtime]:
                 max_page_size=config.limits.max_page_size,
             ),
         )
-        yield Runtime(services=services, clients=clients, checks=checks)
+        yield Runtime(services=services, clients=clients, checks=checks, webhooks=webhooks, seen=seen)
 
 
 __all__ = ["Runtime", "backend_settings", "open_services", "source_cache"]

@@ -27,6 +27,10 @@ VENDORS = ("shopify", "odoo", "hubspot", "akeneo", "intercom")
 DEFAULT_PORT_BASE = 9100
 
 
+def odoo_webhook_token(seed: int) -> str:
+    return f"sandbox-odoo-webhook-{seed}"
+
+
 def available_vendors() -> tuple[str, ...]:
     """The vendors whose emulator is installed, in port order."""
     return tuple(v for v in VENDORS if importlib.util.find_spec(f"gateway.backends.{v}.sandbox") is not None)
@@ -77,7 +81,12 @@ class Sandbox:
             if vendor in settings.faults:
                 emulator.control.faults = settings.faults[vendor]
             if settings.webhook_base:
-                emulator.control.webhooks.url = f"{settings.webhook_base.rstrip('/')}/webhooks/{vendor}"
+                url = f"{settings.webhook_base.rstrip('/')}/webhooks/{vendor}"
+                if vendor == "odoo":
+                    # Odoo signs nothing: the receiving gateway trusts a secret token in the URL instead.
+                    emulator.credentials["webhook_token"] = odoo_webhook_token(settings.options.seed)
+                    url += f"?token={emulator.credentials['webhook_token']}"
+                emulator.control.webhooks.url = url
             runner = web.AppRunner(emulator.app, access_log=None, handle_signals=False)
             await runner.setup()
             port = settings.port_base + VENDORS.index(vendor) if settings.port_base else 0
@@ -134,4 +143,5 @@ __all__ = [
     "SandboxSettings",
     "available_vendors",
     "create_emulator",
+    "odoo_webhook_token",
 ]

@@ -46,6 +46,10 @@ class AkeneoContent:
         self._structure: Structure | None = None
         self._structure_at = 0.0
         self._structure_lock = asyncio.Lock()
+        # What events name (uuids, product model codes) mapped to the SKUs cached content is keyed by,
+        # learned from the products read: exactly the content this gateway may hold.
+        self._sku_by_uuid: dict[str, str] = {}
+        self._skus_by_model: dict[str, set[str]] = {}
 
     async def get(self, path: str, params: Mapping[str, str] | None = None) -> BackendResponse:
         """A GET with the bearer token; a 401 renews the token once (it may have been revoked)."""
@@ -117,11 +121,24 @@ class AkeneoContent:
         if not isinstance(items, list):
             raise response.bad_shape("no `_embedded.items` list")
         try:
-            return [
+            contents = [
                 product_content(item, structure, scope=self.scope, locales=self.locales) for item in items
             ]
         except (ValueError, TypeError, KeyError) as exc:
             raise BackendBadResponse(SERVICE, f"unexpected product payload: {exc}") from None
+        for item, content in zip(items, contents, strict=True):
+            self._sku_by_uuid[content.uuid] = content.sku
+            if isinstance(item.get("parent"), str):
+                self._skus_by_model.setdefault(item["parent"], set()).add(content.sku)
+        return contents
+
+    def sku_of(self, uuid: str) -> str | None:
+        """The SKU of a PIM product uuid, if this gateway has read its content."""
+        return self._sku_by_uuid.get(uuid)
+
+    def skus_of_model(self, code: str) -> set[str]:
+        """The SKUs of a product model's variants whose content this gateway has read."""
+        return set(self._skus_by_model.get(code, ()))
 
     async def media(self, code: str) -> tuple[bytes, str]:
         """A media file's bytes and content type (Akeneo's download URL needs the token)."""

@@ -41,6 +41,8 @@ class OdooStock:
         self._headers = {"Authorization": f"bearer {api_key}", "X-Odoo-Database": database}
         self._warehouses: dict[int, Warehouse] | None = None
         self._lock = asyncio.Lock()
+        self._skus: dict[int, str] = {}
+        """SKU of each product id seen in a quant: what a stock webhook (which names ids) is about."""
 
     async def call(self, model: str, method: str, params: Mapping[str, Any], *, read: bool = True) -> Any:
         """One JSON-2 call; a read may be retried, a write never."""
@@ -86,9 +88,12 @@ class OdooStock:
         except (ValueError, TypeError, KeyError) as exc:
             raise BackendBadResponse(SERVICE, f"unexpected stock.quant row: {exc}") from None
 
-    @staticmethod
+    def sku_of(self, product_id: int) -> str | None:
+        """The SKU of an ERP product id, if this gateway has read its stock."""
+        return self._skus.get(product_id)
+
     def _aggregate(
-        skus: Sequence[str], rows: list[Any], warehouses: Mapping[int, Warehouse]
+        self, skus: Sequence[str], rows: list[Any], warehouses: Mapping[int, Warehouse]
     ) -> dict[str, VariantStock]:
         # Several quants (lots, packages, sub-locations) may share a SKU and warehouse: sum them.
         totals: dict[str, dict[int, list[float]]] = {sku: {} for sku in skus}
@@ -100,6 +105,7 @@ class OdooStock:
             match = _DISPLAY_SKU.match(product[1])
             if match is None or match.group("sku") not in totals:
                 continue
+            self._skus[product[0]] = match.group("sku")
             level = totals[match.group("sku")].setdefault(warehouse[0], [0.0, 0.0])
             level[0] += float(row["quantity"])
             level[1] += float(row["reserved_quantity"])

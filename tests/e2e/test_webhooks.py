@@ -1,0 +1,172 @@
+"""Signed webhooks from the sandbox refresh the gateway's caches before their TTL; forgeries change nothing."""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import AsyncIterator
+from typing import Any
+
+import aiohttp
+import pytest
+
+from gateway.backends.hubspot.webhooks import signature_headers as hubspot_headers
+from gateway.backends.intercom.webhooks import signature_headers as intercom_headers
+from gateway.backends.shopify.webhooks import HMAC_HEADER, WEBHOOK_ID_HEADER, sign as shopify_sign
+from gateway.sandbox.runner import Sandbox, SandboxSettings, odoo_webhook_token
+from gateway.sandbox.seed import World, generate
+from tests.harness import Gateway, gateway_config, running_gateway
+
+LONG_TTL = {"ttl": {"stock": 600, "content": 600}, "responses": True}
+STOCK = """query($handle: String!) { product(handle: $handle) { variants(first: 20) { nodes { sku stock { available reserved } } } } }"""
+CONTENT = """query($handle: String!) @inContext(language: FR) { product(handle: $handle) { content { description } } }"""
+
+
+@pytest.fixture(scope="module")
+def shop() -> World:
+    return generate(40, seed=5)
+
+
+@pytest.fixture
+async def hooked(shop: World) -> AsyncIterator[tuple[Sandbox, Gateway]]:
+    """A sandbox of its own (these tests change its data) whose vendors post to the gateway."""
+    async with Sandbox(shop, SandboxSettings(port_base=0)) as sandbox:
+        token = odoo_webhook_token(sandbox.settings.options.seed)
+        config = gateway_config(sandbox, cache=LONG_TTL, backends={"odoo": {"webhook_token": token}})
+        async with running_gateway(config) as gateway:
+            for vendor, emulator in sandbox.emulators.items():
+                url = f"{gateway.url}/webhooks/{vendor}"
+                emulator.control.webhooks.url = f"{url}?token={token}" if vendor == "odoo" else url
+            yield sandbox, gateway
+
+
+async def _odoo(sandbox: Sandbox, model: str, method: str, **params: Any) -> Any:
+    odoo = sandbox.backends_config()["odoo"]
+    headers = {"Authorization": f"bearer {odoo['api_key']}", "X-Odoo-Database": odoo["database"]}
+    async with (
+        aiohttp.ClientSession() as http,
+        http.post(f"{odoo['url']}/json/2/{model}/{method}", json=params, headers=headers) as response,
+    ):
+        assert response.status == 200, await response.text()
+        return await response.json()
+
+
+async def _akeneo_patch(sandbox: Sandbox, path: str, payload: dict[str, Any]) -> None:
+    akeneo = sandbox.backends_config()["akeneo"]
+    basic = base64.b64encode(f"{akeneo['client_id']}:{akeneo['client_secret']}".encode()).decode()
+    grant = {"grant_type": "password", "username": akeneo["username"], "password": akeneo["password"]}
+    async with aiohttp.ClientSession() as http:
+        async with http.post(
+            f"{akeneo['url']}/api/oauth/v1/token", json=grant, headers={"Authorization": f"Basic {basic}"}
+        ) as response:
+            token = (await response.json())["access_token"]
+        async with http.patch(
+            f"{akeneo['url']}{path}", json=payload, headers={"Authorization": f"Bearer {token}"}
+        ) as response:
+            assert response.status == 204, await response.text()
+
+
+async def test_an_erp_stock_move_refreshes_cached_stock(hooked: tuple[Sandbox, Gateway], shop: World) -> None:
+    sandbox, gateway = hooked
+    product, variant = next(
+        (p, v)
+        for p, v in shop.variants()
+        if p.published and min(lv.available for lv in shop.stock if lv.sku == v.sku) >= 3
+    )
+    before = await gateway.data(STOCK, {"handle": product.handle})
+    available = {v["sku"]: v["stock"]["available"] for v in before["product"]["variants"]["nodes"]}
+
+    # when: the ERP confirms an order of 2, reserving stock, and notifies
+    [order_id] = await _odoo(
+        sandbox,
+        "sale.order",
+        "create",
+        vals_list=[
+            {
+                "partner_id": shop.customers[0].odoo_partner_id,
+                "order_line": [[0, 0, {"product_id": variant.odoo_id, "product_uom_qty": 2}]],
+            }
+        ],
+    )
+    await _odoo(sandbox, "sale.order", "action_confirm", ids=[order_id])
+    await sandbox.emulators["odoo"].control.webhooks.drain()
+
+    # then: the gateway answers with the new figure at once, well within the stock TTL
+    after = await gateway.data(STOCK, {"handle": product.handle})
+    now = {v["sku"]: v["stock"]["available"] for v in after["product"]["variants"]["nodes"]}
+    assert now[variant.sku] == available[variant.sku] - 2
+    deliveries = sandbox.emulators["odoo"].control.webhooks.log()
+    assert deliveries
+    assert all(d["status"] == 200 for d in deliveries)
+
+
+async def test_a_pim_edit_refreshes_cached_content(hooked: tuple[Sandbox, Gateway], shop: World) -> None:
+    sandbox, gateway = hooked
+    product = next(p for p in shop.products if p.published)
+    before = await gateway.data(CONTENT, {"handle": product.handle})
+    assert before["product"]["content"]["description"] == product.content.description.fr_FR
+
+    description = {
+        "values": {"description": [{"locale": "fr_FR", "scope": "ecommerce", "data": "Toute nouvelle."}]}
+    }
+    await _akeneo_patch(sandbox, f"/api/rest/v1/product-models/{product.handle}", description)
+    await sandbox.emulators["akeneo"].control.webhooks.drain()
+
+    after = await gateway.data(CONTENT, {"handle": product.handle})
+    assert after["product"]["content"]["description"] == "Toute nouvelle."
+
+
+async def _post(
+    gateway: Gateway, vendor: str, body: bytes, headers: dict[str, str], query: str = ""
+) -> tuple[int, Any]:
+    async with gateway.http.post(
+        f"{gateway.url}/webhooks/{vendor}{query}", data=body, headers=headers
+    ) as response:
+        return response.status, await response.json()
+
+
+async def test_forged_deliveries_are_refused(hooked: tuple[Sandbox, Gateway]) -> None:
+    sandbox, gateway = hooked
+    body = json.dumps({"id": 1}).encode()
+    secret = sandbox.backends_config()["shopify"]["webhook_secret"]
+
+    assert (await _post(gateway, "shopify", body, {HMAC_HEADER: shopify_sign("not-the-secret", body)}))[
+        0
+    ] == 401
+    assert (await _post(gateway, "shopify", body + b" ", {HMAC_HEADER: shopify_sign(secret, body)}))[0] == 401
+    assert (await _post(gateway, "odoo", b'{"_model": "stock.quant", "product_id": 1}', {}))[0] == 401
+    assert (await _post(gateway, "odoo", b"{}", {}, "?token=guess"))[0] == 401
+    assert (await _post(gateway, "intercom", body, {"X-Hub-Signature": "sha1=" + "0" * 40}))[0] == 401
+    assert (await _post(gateway, "nobody", body, {}))[0] == 404
+
+
+async def test_repeated_deliveries_are_processed_once(hooked: tuple[Sandbox, Gateway]) -> None:
+    sandbox, gateway = hooked
+    credentials = sandbox.backends_config()
+    body = json.dumps({"id": 820982911946154508, "email": "jon@example.com"}).encode()
+    headers = {
+        HMAC_HEADER: shopify_sign(credentials["shopify"]["webhook_secret"], body),
+        WEBHOOK_ID_HEADER: "w-1",
+    }
+
+    first = await _post(gateway, "shopify", body, headers)
+    again = await _post(gateway, "shopify", body, headers)
+
+    assert first == (200, {"accepted": 1, "duplicates": 0})
+    assert again == (200, {"accepted": 0, "duplicates": 1})
+
+    intercom = json.dumps({"type": "notification_event", "id": "notif_1", "topic": "ping"}).encode()
+    status, _ = await _post(
+        gateway,
+        "intercom",
+        intercom,
+        dict(intercom_headers(credentials["intercom"]["client_secret"], intercom)),
+    )
+    assert status == 200
+
+    events = json.dumps(
+        [{"eventId": 1, "subscriptionType": "contact.propertyChange", "objectId": 5}]
+    ).encode()
+    url = f"{gateway.url}/webhooks/hubspot"
+    signed = hubspot_headers(credentials["hubspot"]["client_secret"], "POST", url, events)
+    assert (await _post(gateway, "hubspot", events, dict(signed)))[0] == 200
