@@ -43,6 +43,7 @@ from graphql import (
     GraphQLObjectType,
     GraphQLOutputType,
     GraphQLResolveInfo,
+    GraphQLScalarType,
     GraphQLString,
     InlineFragmentNode,
     ListValueNode,
@@ -68,6 +69,8 @@ PROPAGATE: Any = object()
 """A null that must move up to the nearest nullable position; its error is already recorded."""
 
 Fields = dict[str, list[FieldNode]]
+Selected = list[tuple[str, list[FieldNode], GraphQLField | None, "_FieldPlan | None"]]
+"""Collected fields of one object type: response key, nodes, definition and plan (None for __typename)."""
 
 _BUILTIN_SCALARS = {
     GraphQLString: str,
@@ -102,14 +105,20 @@ class _FieldPlan:
     """The resolver's `info` parameter, if it has one."""
     wrapped: Callable[..., Any] | None = None
     """Strawberry's own wrapper (graphql-core's calling convention), for fields with extensions."""
+    builtin: type | None = None
+    """For an attribute of a built-in scalar type, the Python type whose values are returned as is."""
+    nullable: bool = True
 
 
 def _field_plan(field: GraphQLField) -> _FieldPlan:
     definition: StrawberryField | None = (field.extensions or {}).get("strawberry-definition")
+    nullable = not isinstance(field.type, GraphQLNonNull)
     if definition is None:
-        return _FieldPlan(wrapped=field.resolve)
+        return _FieldPlan(wrapped=field.resolve, nullable=nullable)
     if getattr(field.resolve, "_is_default", False) and not definition.is_async:
-        return _FieldPlan(python_name=definition.python_name)
+        named = field.type.of_type if isinstance(field.type, GraphQLNonNull) else field.type
+        builtin = _BUILTIN_SCALARS.get(named) if isinstance(named, GraphQLScalarType) else None
+        return _FieldPlan(python_name=definition.python_name, builtin=builtin, nullable=nullable)
     resolver = definition.base_resolver
     if resolver is None or definition.extensions or resolver.parent_parameter or resolver.root_parameter:
         # Permissions and field extensions live in Strawberry's wrapper: let it run them.
@@ -216,7 +225,7 @@ class _Execution:
         }
         self.errors: list[GraphQLError] = []
         self.pending: list[tuple[Awaitable[Any], Callable[[Any], None]]] = []
-        self._subfields: dict[tuple[str, tuple[int, ...]], Fields] = {}
+        self._subfields: dict[tuple[str, tuple[int, ...]], Selected] = {}
         self._arguments: dict[int, dict[str, Any]] = {}
         self._converted: dict[int, dict[str, Any]] = {}
         self._helpers = GraphQLResolveInfoHelpers(gather=asyncio.gather, track=lambda values: None)  # type: ignore[arg-type]
@@ -228,7 +237,7 @@ class _Execution:
         root = _Slot(holder, "data", True, None)
         fields: Fields = {}
         self._collect(root_type, self.operation.selection_set, fields, set())
-        data = self._execute_fields(root_type, None, fields, None, root)
+        data = self._execute_fields(root_type, None, self._selected(root_type, fields), None, root)
         holder["data"] = None if data is PROPAGATE else data
         while self.pending:
             wave, self.pending = self.pending, []
@@ -290,16 +299,27 @@ class _Execution:
                 if self._applies(fragment.type_condition.name.value, runtime_type):
                     self._collect(runtime_type, fragment.selection_set, fields, visited)
 
-    def _subfields_of(self, runtime_type: GraphQLObjectType, nodes: list[FieldNode]) -> Fields:
+    def _selected(self, runtime_type: GraphQLObjectType, fields: Fields) -> Selected:
+        selected: Selected = []
+        for key, nodes in fields.items():
+            name = nodes[0].name.value
+            if name == "__typename":
+                selected.append((key, nodes, None, None))
+            else:
+                field = runtime_type.fields[name]
+                selected.append((key, nodes, field, self.executor.plan(field)))
+        return selected
+
+    def _subfields_of(self, runtime_type: GraphQLObjectType, nodes: list[FieldNode]) -> Selected:
         key = (runtime_type.name, tuple(id(node) for node in nodes))
         found = self._subfields.get(key)
         if found is None:
-            found = {}
+            fields: Fields = {}
             visited: set[str] = set()
             for node in nodes:
                 if node.selection_set is not None:
-                    self._collect(runtime_type, node.selection_set, found, visited)
-            self._subfields[key] = found
+                    self._collect(runtime_type, node.selection_set, fields, visited)
+            found = self._subfields[key] = self._selected(runtime_type, fields)
         return found
 
     def _arguments_of(self, field: GraphQLField, node: FieldNode) -> dict[str, Any]:
@@ -315,15 +335,19 @@ class _Execution:
         return arguments
 
     def _execute_fields(
-        self, parent_type: GraphQLObjectType, source: Any, fields: Fields, path: Path | None, owner: _Slot
+        self, parent_type: GraphQLObjectType, source: Any, fields: Selected, path: Path | None, owner: _Slot
     ) -> Any:
         result: dict[str, Any] = {}
-        for key, nodes in fields.items():
-            name = nodes[0].name.value
-            if name == "__typename":
+        for key, nodes, field, plan in fields:
+            if field is None or plan is None:
                 result[key] = parent_type.name
                 continue
-            field = parent_type.fields[name]
+            if plan.builtin is not None:
+                # Most of a response: a string or number attribute, returned as it is (no path needed).
+                value = getattr(source, plan.python_name)  # type: ignore[arg-type]
+                if type(value) is plan.builtin or (value is None and plan.nullable):
+                    result[key] = value
+                    continue
             value = self._execute_field(
                 parent_type, field, source, nodes, Path(path, key, parent_type.name), result, key, owner
             )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,14 +27,13 @@ class WarehouseStock:
 class VariantStock:
     sku: str
     warehouses: tuple[WarehouseStock, ...]
+    available: int = field(init=False)
+    """Units available to sell across warehouses (computed once: availability reads it per field)."""
+    reserved: int = field(init=False)
 
-    @property
-    def available(self) -> int:
-        return sum(level.available for level in self.warehouses)
-
-    @property
-    def reserved(self) -> int:
-        return sum(level.reserved for level in self.warehouses)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "available", sum(level.available for level in self.warehouses))
+        object.__setattr__(self, "reserved", sum(level.reserved for level in self.warehouses))
 
 
 __all__ = ["VariantStock", "Warehouse", "WarehouseStock"]
