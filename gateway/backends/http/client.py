@@ -1,268 +1,472 @@
-"""The one way the gateway talks HTTP to a backend: session, deadline, retries, breaker, cap, metrics.
+"""`BackendClient`: the HTTP plumbing every connector inherits.
 
-```python
-async with BackendClient(BackendSettings(name="odoo", url="http://erp:8069")) as odoo:
-    response = await odoo.request("POST", "/json/2/stock.quant/search_read", json=body, idempotent=True)
-```
-
-A call goes through, in order: the circuit breaker (open: fail at once, no I/O), the concurrency cap,
-then attempts until one succeeds, the attempts run out, or the call's deadline passes. Only
-idempotent calls get more than one attempt; every failed response is read and released before the
-next attempt, so a retry never waits for the connection its predecessor still holds.
+One `aiohttp.ClientSession` per backend, opened with the app and closed with it. Each call goes
+through, in order: the circuit breaker (open: fail at once, no I/O), the concurrency cap, the call's
+deadline, and retries for idempotent calls only. Failures come out as the `BackendError` subclasses of
+`errors.py`, with messages that never quote a token, a query string or a body.
 """
 
 from __future__ import annotations
 
 import asyncio
+import importlib.metadata
+import random
 import time
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Collection, Mapping, Sequence
 from types import TracebackType
-from typing import Any
+from typing import Any, Self
 
 import aiohttp
 import orjson
 
-from .breaker import BreakerState, CircuitBreaker
-from .errors import (
+from gateway.backends.http.breaker import BreakerState, CircuitBreaker, Ticket
+from gateway.backends.http.errors import (
     BackendAuthError,
+    BackendBadResponse,
     BackendError,
     BackendRateLimited,
     BackendRequestError,
     BackendTimeout,
     BackendUnavailable,
+    BreakerOpen,
 )
-from .metrics import BackendMetrics, MetricsRegistry
-from .redaction import safe_path, scrub, sent_secrets
-from .response import BackendResponse
-from .retry import RETRYABLE_STATUSES, RetryPolicy, parse_retry_after
-from .settings import BackendSettings
-
-USER_AGENT = "commerce-gateway/0.1"
-KEEPALIVE_S = 10.0
-"""Idle pooled connections are closed after this, below common server idle timeouts (15-75 s)."""
-DNS_CACHE_S = 300
-VENDOR_MESSAGE_KEYS = ("message", "error", "errors", "detail", "title")
+from gateway.backends.http.metrics import MetricsRegistry
+from gateway.backends.http.redaction import safe_path, scrub, sent_secrets
+from gateway.backends.http.response import BackendResponse
+from gateway.backends.http.retry import RETRYABLE_STATUSES, RetryPolicy, parse_retry_after
+from gateway.backends.http.settings import BackendSettings
+from gateway.backends.http.vendor_message import vendor_message
 
 
-def _vendor_message(body: bytes) -> str | None:
-    """A short human message out of a vendor's error body, whatever its shape."""
+def _version() -> str:
     try:
-        data = orjson.loads(body)
-    except orjson.JSONDecodeError:
-        return None
-    for _ in range(3):  # {"error": {"message": ...}} and {"errors": [{"message": ...}]}
-        if isinstance(data, list) and data:
-            data = data[0]
-        if isinstance(data, dict):
-            found = next((data[key] for key in VENDOR_MESSAGE_KEYS if data.get(key)), None)
-            if isinstance(found, str):
-                return found
-            data = found
-    return None
+        return importlib.metadata.version("commerce-gateway")
+    except importlib.metadata.PackageNotFoundError:
+        return "0+unknown"
+
+
+# Sent on every call, so a vendor's logs and support staff can tell the gateway's traffic apart.
+USER_AGENT = f"commerce-gateway/{_version()}"
+# Idle pooled sockets are dropped after this, before typical servers (15-75 s) close them under us.
+KEEPALIVE_TIMEOUT_S = 10.0
+# Backends rarely move; resolving once a minute is plenty and keeps DNS off the hot path.
+DNS_CACHE_TTL_S = 60
+# How much of an error response is read for the vendor's message; the rest is dropped unread.
+ERROR_BODY_MAX_BYTES = 64 * 1024
+
+ParamValue = str | int | float
+Params = Mapping[str, ParamValue] | Sequence[tuple[str, ParamValue]]
+Sleep = Callable[[float], Awaitable[None]]
 
 
 class BackendClient:
-    """An aiohttp session to one backend with the gateway's resilience rules."""
+    """Base class of every connector: one backend, one session, resilience built in.
 
-    def __init__(self, settings: BackendSettings, *, metrics: MetricsRegistry | None = None) -> None:
+    Subclasses add one method per vendor operation, and may override `auth_headers` (credentials,
+    fetched or refreshed per attempt), `vendor_message` (where the vendor puts its error text) and
+    `check` (a real readiness probe).
+
+    ```python
+    class HubSpotClient(BackendClient):
+        async def auth_headers(self) -> Mapping[str, str]:
+            return {"Authorization": f"Bearer {self._token}"}
+
+        async def contacts_by_email(self, emails: list[str]) -> dict[str, Any]:
+            body = {"idProperty": "email", "inputs": [{"id": e} for e in emails]}
+            response = await self.request(
+                "POST", "/crm/v3/objects/contacts/batch/read", json=body, idempotent=True
+            )
+            return response.json_object()
+
+    async with HubSpotClient(BackendSettings(name="hubspot", url=url)) as hubspot:
+        contacts = await hubspot.contacts_by_email(["ada@example.com"])
+    ```
+    """
+
+    def __init__(
+        self,
+        settings: BackendSettings,
+        *,
+        metrics: MetricsRegistry | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Sleep = asyncio.sleep,
+        jitter: Callable[[], float] = random.random,
+    ) -> None:
         self.settings = settings
-        self.name = settings.name
-        self.metrics: BackendMetrics = (metrics or MetricsRegistry()).backend(settings.name)
-        self.breaker = CircuitBreaker(failures=settings.breaker_failures, reset_s=settings.breaker_reset_s)
-        self.breaker.observe(self._on_breaker)
-        self.retry = RetryPolicy(settings.retries, settings.retry_backoff_s, settings.retry_max_backoff_s)
-        self._cap = asyncio.Semaphore(settings.max_concurrency)
+        self.service = settings.name
+        registry = metrics if metrics is not None else MetricsRegistry()
+        self._wall_clock = registry.wall_clock
+        self.metrics = registry.backend(settings.name)
+        self.breaker = CircuitBreaker(
+            failures=settings.breaker_failures, reset_s=settings.breaker_reset_s, clock=clock
+        )
+        self.breaker.observe(self._on_breaker_change)
+        self.metrics.breaker_state = self.breaker.state.value
+        self.retry = RetryPolicy(
+            retries=settings.retries,
+            backoff_s=settings.retry_backoff_s,
+            max_backoff_s=settings.retry_max_backoff_s,
+            jitter=jitter,
+        )
+        self._sleep = sleep
+        self._slots = asyncio.Semaphore(settings.max_concurrency)
+        self._base_url = settings.url.rstrip("/")
         self._session: aiohttp.ClientSession | None = None
 
+    # -- lifecycle -------------------------------------------------------------------------------
+
     async def open(self) -> None:
+        """Create the session and its connection pool (call once, in the app's lifespan)."""
         if self._session is not None:
             return
         settings = self.settings
         connector = aiohttp.TCPConnector(
             limit=settings.connection_limit,
-            limit_per_host=settings.connection_limit,
-            ttl_dns_cache=DNS_CACHE_S,
-            keepalive_timeout=KEEPALIVE_S,
+            ttl_dns_cache=DNS_CACHE_TTL_S,
+            keepalive_timeout=KEEPALIVE_TIMEOUT_S,
         )
         self._session = aiohttp.ClientSession(
-            base_url=settings.url.rstrip("/") + "/",
             connector=connector,
-            timeout=aiohttp.ClientTimeout(total=None, sock_connect=settings.connect_timeout_s),
-            headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
-            json_serialize=lambda obj: orjson.dumps(obj).decode(),
-            auto_decompress=True,
+            timeout=aiohttp.ClientTimeout(
+                total=settings.timeout_s,
+                connect=settings.connect_timeout_s,
+                sock_connect=settings.connect_timeout_s,
+            ),
+            headers={"User-Agent": USER_AGENT},
+            # One session serves every user of the gateway: a cookie a backend sets must not become
+            # state shared between them. Connectors that need a session cookie send it explicitly.
+            cookie_jar=aiohttp.DummyCookieJar(),
+            json_serialize=lambda value: orjson.dumps(value).decode(),
+            trust_env=False,
         )
 
     async def close(self) -> None:
-        if self._session is not None:
-            await self._session.close()
-            self._session = None
+        """Close the session and its pooled connections."""
+        session, self._session = self._session, None
+        if session is not None:
+            await session.close()
 
-    async def __aenter__(self) -> BackendClient:
+    @property
+    def name(self) -> str:
+        """The backend's name (same as `service`)."""
+        return self.service
+
+    @property
+    def healthy(self) -> bool:
+        """Readiness without I/O: the breaker is not open and the last call, if any, went well."""
+        return self.breaker.state is not BreakerState.OPEN and self.metrics.last_ok is not False
+
+    @property
+    def closed(self) -> bool:
+        """Whether the client has no open session."""
+        return self._session is None
+
+    async def __aenter__(self) -> Self:
         await self.open()
         return self
 
     async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
     ) -> None:
         await self.close()
 
-    def _on_breaker(self, old: BreakerState, new: BreakerState) -> None:
-        self.metrics.breaker_state = new.value
-        if new is BreakerState.OPEN:
-            self.metrics.breaker_opened += 1
+    # -- hooks for connectors --------------------------------------------------------------------
+
+    async def auth_headers(self) -> Mapping[str, str]:
+        """Credentials to send with every attempt; asked again before each retry, so may refresh."""
+        return {}
+
+    def vendor_message(self, response: BackendResponse) -> str | None:
+        """The vendor's own short explanation in an error response, if it gave one."""
+        return vendor_message(response)
+
+    async def check(self) -> bool:
+        """Readiness: the breaker is not open and the last call, if any, found the backend healthy.
+
+        Passive by default (no I/O); a connector may override it with a cheap real call.
+        """
+        return self.healthy
+
+    # -- calls -----------------------------------------------------------------------------------
 
     async def request(
         self,
         method: str,
         path: str,
         *,
-        params: Mapping[str, str] | None = None,
         json: Any = None,
+        params: Params | None = None,
         headers: Mapping[str, str] | None = None,
         idempotent: bool | None = None,
         timeout_s: float | None = None,
+        allow_statuses: Collection[int] = (),
     ) -> BackendResponse:
-        """One call, retried if idempotent; a 2xx `BackendResponse`, or the gateway's `BackendError`."""
-        if self._session is None:
-            raise RuntimeError(f"backend {self.name}: the client is not open")
-        where = f"{method} {safe_path(path)}"
-        secrets = sent_secrets(headers, params)
-        ticket = self.breaker.admit()
-        if ticket is None:
-            self.metrics.failures[BackendUnavailable.code] += 1
-            raise BackendUnavailable(self.name, f"{where} refused: circuit breaker open")
+        """Call the backend and return its answer, read in full, or raise a `BackendError`.
 
-        metrics = self.metrics
-        metrics.calls += 1
-        started = time.monotonic()
-        deadline = started + (timeout_s or self.settings.timeout_s)
-        verdict: bool | None = None
+        `path` is appended to the backend's URL. `idempotent` overrides what the method implies
+        (a GraphQL query or a search over POST is a read: pass True). `timeout_s` is the whole
+        call's budget, queueing and retries included. Answers with a status in `allow_statuses`
+        are returned instead of raised (a connector that treats 404 as "absent", say).
+        """
+        session = self._session
+        if session is None:
+            raise RuntimeError(f"{self.service}: BackendClient.open() was not called")
+        method = method.upper()
+        call = _Call(
+            method=method,
+            where=f"{method} {safe_path(path)}",
+            url=self._base_url + path,
+            body=orjson.dumps(json) if json is not None else None,
+            params=list(params.items()) if isinstance(params, Mapping) else list(params or ()),
+            headers=dict(headers or {}),
+            budget_s=timeout_s if timeout_s is not None else self.settings.timeout_s,
+            allow_statuses=allow_statuses,
+            idempotent=idempotent,
+        )
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        self.metrics.calls += 1
         try:
-            metrics.waiting += 1
-            try:
-                await asyncio.wait_for(self._cap.acquire(), max(deadline - time.monotonic(), 0.001))
-            except TimeoutError:
-                raise BackendTimeout(self.name, f"{where} waited too long for a free slot") from None
-            finally:
-                metrics.waiting -= 1
-            metrics.in_flight += 1
-            try:
-                response = await self._attempts(
-                    method, path, where, params, json, headers, idempotent, deadline, secrets
-                )
-            finally:
-                metrics.in_flight -= 1
-                self._cap.release()
-        except BackendError as exc:
-            verdict = not exc.unhealthy  # a rate limit or a refused request says nothing about health
-            metrics.failures[exc.code] += 1
-            metrics.last_failure_at = time.time()
-            metrics.last_error = str(exc)
-            metrics.last_ok = not exc.unhealthy
+            response = await self._call_with_retries(session, call, deadline=started + call.budget_s)
+        except BackendError as error:
+            self._count_failure(error, loop.time() - started)
             raise
-        except asyncio.CancelledError:
-            verdict = None
-            raise
-        else:
-            verdict = True
-            metrics.successes += 1
-            metrics.last_success_at = time.time()
-            metrics.last_ok = True
-            return response
-        finally:
-            self.breaker.record(ticket, ok=verdict)
-            metrics.observe_latency(time.monotonic() - started)
+        self._count_success(loop.time() - started)
+        return response
 
-    async def _attempts(
-        self,
-        method: str,
-        path: str,
-        where: str,
-        params: Mapping[str, str] | None,
-        json: Any,
-        headers: Mapping[str, str] | None,
-        idempotent: bool | None,
-        deadline: float,
-        secrets: list[str],
+    async def _call_with_retries(
+        self, session: aiohttp.ClientSession, call: _Call, *, deadline: float
     ) -> BackendResponse:
-        assert self._session is not None
-        attempts = self.retry.attempts(method, idempotent)
+        loop = asyncio.get_running_loop()
+        attempts = self.retry.attempts(call.method, call.idempotent)
+        failure: BackendError | None = None
         for attempt in range(1, attempts + 1):
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise BackendTimeout(self.name, f"{where} timed out after {attempt - 1} attempt(s)")
-            self.metrics.attempts += 1
-            if attempt > 1:
-                self.metrics.retries += 1
+            ticket = self.breaker.admit()
+            if ticket is None:
+                # A retry the breaker refuses: the failure that led to it says more than "open".
+                raise failure or BreakerOpen(self.service, f"{call.where}: circuit breaker open, not called")
             retry_after: float | None = None
             try:
-                async with self._session.request(
-                    method,
-                    path.lstrip("/"),
-                    params=params,
-                    json=json,
+                response = await self._attempt(session, call, ticket, deadline=deadline)
+            except (BackendTimeout, BackendUnavailable) as error:
+                failure = error
+            else:
+                if response.status < 300 or response.status in call.allow_statuses:
+                    if response.declares_json and response.status != 204:
+                        response.json()  # garbage under a JSON content type fails here, not later
+                    return response
+                failure = self._error_for(response, call)
+                if response.status not in RETRYABLE_STATUSES:
+                    raise failure
+                retry_after = parse_retry_after(response.headers.get("Retry-After"))
+            if attempt == attempts:
+                break
+            delay = self.retry.delay(attempt, retry_after=retry_after, remaining_s=deadline - loop.time())
+            if delay is None:
+                break
+            self.metrics.retries += 1
+            await self._sleep(delay)
+        assert failure is not None
+        raise failure
+
+    async def _attempt(
+        self, session: aiohttp.ClientSession, call: _Call, ticket: Ticket, *, deadline: float
+    ) -> BackendResponse:
+        """One exchange; records its outcome with the breaker. Raises timeouts and connection errors."""
+        loop = asyncio.get_running_loop()
+        metrics = self.metrics
+        try:
+            async with asyncio.timeout_at(deadline):
+                metrics.waiting += 1
+                try:
+                    await self._slots.acquire()
+                finally:
+                    metrics.waiting -= 1
+        except TimeoutError:
+            # Queued behind our own calls: says nothing about the backend's health.
+            self.breaker.record(ticket, ok=None)
+            raise BackendTimeout(
+                self.service, f"{call.where}: no free slot within {call.budget_s:g}s (concurrency cap)"
+            ) from None
+        except BaseException:
+            self.breaker.record(ticket, ok=None)
+            raise
+        metrics.in_flight += 1
+        metrics.attempts += 1
+        ok: bool | None = None
+        try:
+            headers = {**(await self.auth_headers()), **call.headers}
+            call.secrets = sent_secrets(headers, call.params)
+            if call.body is not None:
+                headers.setdefault("Content-Type", "application/json")
+            remaining = max(deadline - loop.time(), 0.001)
+            connect = min(self.settings.connect_timeout_s, remaining)
+            timeout = aiohttp.ClientTimeout(total=remaining, connect=connect, sock_connect=connect)
+            async with (
+                asyncio.timeout_at(deadline),
+                session.request(
+                    call.method,
+                    call.url,
+                    data=call.body,
+                    params=call.params,
                     headers=headers,
                     allow_redirects=False,
-                    timeout=aiohttp.ClientTimeout(
-                        total=remaining, sock_connect=self.settings.connect_timeout_s
-                    ),
-                ) as raw:
-                    body = await raw.read()  # read whole: the connection goes back to the pool here
-                    status = raw.status
-                    response = BackendResponse(
-                        service=self.name,
-                        method=method,
-                        path=safe_path(path),
-                        status=status,
-                        headers=raw.headers,
-                        body=body,
-                    )
-                self.metrics.statuses[status] += 1
-                if 200 <= status < 300:
-                    return response
-                error = self._status_error(response, where, secrets)
-                if status not in RETRYABLE_STATUSES:
-                    raise error
-                retry_after = parse_retry_after(response.headers.get("Retry-After"))
-            except TimeoutError:
-                error = BackendTimeout(self.name, f"{where} timed out")
-            except aiohttp.ClientError as exc:
-                error = BackendUnavailable(self.name, f"{where} failed: {type(exc).__name__}")
-            if attempt == attempts:
-                raise error
-            delay = self.retry.delay(
-                attempt, retry_after=retry_after, remaining_s=deadline - time.monotonic()
-            )
-            if delay is None:
-                raise error
-            await asyncio.sleep(delay)
-        raise AssertionError("unreachable: the loop returns or raises")  # pragma: no cover
+                    timeout=timeout,
+                ) as raw,
+            ):
+                # Leaving this block releases the connection even when the body is left unread
+                # (a huge error page): a retry must never wait for a socket its predecessor holds.
+                body = await raw.read() if raw.status < 300 else await _read_prefix(raw)
+                response = BackendResponse(
+                    service=self.service,
+                    method=call.method,
+                    path=safe_path(call.url[len(self._base_url) :]),
+                    status=raw.status,
+                    headers=raw.headers,
+                    body=body,
+                )
+            metrics.statuses[response.status] += 1
+            ok = response.status < 500
+            return response
+        except TimeoutError:
+            ok = False
+            if loop.time() >= deadline:
+                raise BackendTimeout(
+                    self.service, f"{call.where}: no answer within {call.budget_s:g}s"
+                ) from None
+            raise BackendTimeout(
+                self.service, f"{call.where}: no connection within {self.settings.connect_timeout_s:g}s"
+            ) from None
+        except (aiohttp.ClientConnectionError, aiohttp.ClientPayloadError) as exc:
+            ok = False
+            # The exception's text may quote the URL; its type says enough.
+            raise BackendUnavailable(
+                self.service, f"{call.where}: connection failed ({type(exc).__name__})"
+            ) from None
+        except aiohttp.ClientError as exc:
+            ok = False
+            raise BackendBadResponse(
+                self.service, f"{call.where}: unreadable HTTP answer ({type(exc).__name__})"
+            ) from None
+        finally:
+            metrics.in_flight -= 1
+            self._slots.release()
+            self.breaker.record(ticket, ok=ok)
 
-    def _status_error(self, response: BackendResponse, where: str, secrets: list[str]) -> BackendError:
+    # -- mapping and counting --------------------------------------------------------------------
+
+    def _error_for(self, response: BackendResponse, call: _Call) -> BackendError:
         status = response.status
-        vendor = _vendor_message(response.body)
-        said = f": {scrub(vendor, secrets)}" if vendor else ""
-        if status in (401, 403):
-            return BackendAuthError(
-                self.name, f"{where} refused the credentials ({status}){said}", status=status
-            )
+        message = self.vendor_message(response)
+        said = f": {scrub(message, call.secrets)}" if message else ""
+        where = call.where
         if status == 429:
             retry_after = parse_retry_after(response.headers.get("Retry-After"))
-            return BackendRateLimited(self.name, f"{where} rate limited (429){said}", retry_after=retry_after)
+            return BackendRateLimited(
+                self.service, f"{where}: rate limited (429){said}", retry_after=retry_after
+            )
+        if status in (401, 403):
+            return BackendAuthError(
+                self.service, f"{where}: credentials refused ({status}){said}", status=status
+            )
         if status >= 500:
-            return BackendUnavailable(self.name, f"{where} answered {status}{said}", status=status)
-        return BackendRequestError(
-            self.name,
-            f"{where} answered {status}{said}",
-            status=status,
-            vendor_message=scrub(vendor, secrets) if vendor else None,
-        )
+            return BackendUnavailable(self.service, f"{where}: server error ({status}){said}", status=status)
+        if status >= 400:
+            return BackendRequestError(
+                self.service,
+                f"{where}: request refused ({status}){said}",
+                status=status,
+                vendor_message=scrub(message, call.secrets) if message else None,
+            )
+        return BackendBadResponse(self.service, f"{where}: redirected ({status}); redirects are not followed")
 
-    @property
-    def healthy(self) -> bool:
-        """Readiness without I/O: the breaker is closed and the last call, if any, went well."""
-        return self.breaker.state is BreakerState.CLOSED and self.metrics.last_ok is not False
+    def _count_success(self, seconds: float) -> None:
+        metrics = self.metrics
+        metrics.successes += 1
+        metrics.last_ok = True
+        metrics.last_success_at = self._wall_clock()
+        metrics.observe_latency(seconds)
+
+    def _count_failure(self, error: BackendError, seconds: float) -> None:
+        metrics = self.metrics
+        metrics.failures[error.code] += 1
+        if isinstance(error, BreakerOpen):
+            return  # no I/O happened: neither a latency nor news about the backend
+        metrics.observe_latency(seconds)
+        metrics.last_ok = not error.unhealthy
+        if error.unhealthy:
+            metrics.last_failure_at = self._wall_clock()
+            metrics.last_error = str(error)
+
+    def _on_breaker_change(self, old: BreakerState, new: BreakerState) -> None:
+        self.metrics.breaker_state = new.value
+        if new is BreakerState.OPEN:
+            self.metrics.breaker_opened += 1
 
 
-__all__ = ["USER_AGENT", "BackendClient"]
+class _Call:
+    """What one `request()` carries from attempt to attempt."""
+
+    __slots__ = (
+        "allow_statuses",
+        "body",
+        "budget_s",
+        "headers",
+        "idempotent",
+        "method",
+        "params",
+        "secrets",
+        "url",
+        "where",
+    )
+
+    def __init__(
+        self,
+        *,
+        method: str,
+        where: str,
+        url: str,
+        body: bytes | None,
+        params: list[tuple[str, ParamValue]],
+        headers: dict[str, str],
+        budget_s: float,
+        allow_statuses: Collection[int],
+        idempotent: bool | None = None,
+    ) -> None:
+        self.method = method
+        self.where = where
+        self.url = url
+        self.body = body
+        self.params = params
+        self.headers = headers
+        self.budget_s = budget_s
+        self.allow_statuses = allow_statuses
+        self.idempotent = idempotent
+        self.secrets: list[str] = []
+
+
+async def _read_prefix(response: aiohttp.ClientResponse) -> bytes:
+    """At most ERROR_BODY_MAX_BYTES of the body: enough for a vendor's message, bounded for a dump."""
+    chunks: list[bytes] = []
+    size = 0
+    while size < ERROR_BODY_MAX_BYTES:
+        chunk = await response.content.read(ERROR_BODY_MAX_BYTES - size)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+__all__ = [
+    "DNS_CACHE_TTL_S",
+    "ERROR_BODY_MAX_BYTES",
+    "KEEPALIVE_TIMEOUT_S",
+    "USER_AGENT",
+    "BackendClient",
+    "ParamValue",
+    "Params",
+]

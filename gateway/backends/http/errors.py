@@ -38,6 +38,10 @@ class BackendUnavailable(BackendError):
         self.status = status
 
 
+class BreakerOpen(BackendUnavailable):
+    """The backend's circuit breaker is open: the call was refused without any I/O."""
+
+
 class BackendTimeout(BackendError):
     """The backend did not answer within the call's deadline."""
 
@@ -91,4 +95,5 @@ __all__ = [
     "BackendRequestError",
     "BackendTimeout",
     "BackendUnavailable",
+    "BreakerOpen",
 ]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any
 
 # A vendor message longer than this is a dump, not a message; GraphQL clients see this much at most.
 VENDOR_MESSAGE_MAX_CHARS = 200
@@ -28,20 +27,16 @@ def safe_path(path: str) -> str:
     return path.split("?", 1)[0].split("#", 1)[0]
 
 
-def sent_secrets(headers: Mapping[str, str] | None, params: Mapping[str, Any] | None) -> list[str]:
+def sent_secrets(headers: Mapping[str, str], params: Iterable[tuple[str, object]]) -> list[str]:
     """Every value the gateway sent that could be a secret: header values, their last word, params."""
     values: list[str] = []
-    for name, value in (headers or {}).items():
+    for name, value in headers.items():
         if name.lower() in PUBLIC_HEADERS:
             continue
         values.append(value)
         # "Bearer abc", "Basic abc": the token alone may be echoed too.
         values.extend(value.split()[1:])
-    for value in (params or {}).values():
-        if isinstance(value, list | tuple):
-            values.extend(str(item) for item in value)
-        else:
-            values.append(str(value))
+    values.extend(str(value) for _, value in params)
     return [value for value in values if len(value) >= SECRET_MIN_CHARS]
 
 
