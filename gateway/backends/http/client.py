@@ -1,9 +1,12 @@
-"""`BackendClient`: the HTTP plumbing every connector inherits.
+"""`BackendClient`: the HTTP plumbing every connector shares (by holding one or subclassing it).
 
-One `aiohttp.ClientSession` per backend, opened with the app and closed with it. Each call goes
-through, in order: the circuit breaker (open: fail at once, no I/O), the concurrency cap, the call's
-deadline, and retries for idempotent calls only. Failures come out as the `BackendError` subclasses of
-`errors.py`, with messages that never quote a token, a query string or a body.
+One `aiohttp.ClientSession` per backend, opened with the app and closed with it. Each attempt goes
+through, in order: the circuit breaker (open: fail at once, no I/O), the concurrency cap, then the
+exchange; idempotent calls get more attempts. One deadline bounds the whole call: waiting for a slot,
+every attempt and the waits between them. The breaker and the cap apply per attempt, so a retry is
+refused as soon as the breaker opens, and a call waiting out a backoff does not hold a slot.
+Failures come out as the `BackendError` subclasses of `errors.py`, with messages that never quote a
+token, a query string or a body.
 """
 
 from __future__ import annotations
@@ -136,7 +139,6 @@ class BackendClient:
             # One session serves every user of the gateway: a cookie a backend sets must not become
             # state shared between them. Connectors that need a session cookie send it explicitly.
             cookie_jar=aiohttp.DummyCookieJar(),
-            json_serialize=lambda value: orjson.dumps(value).decode(),
             trust_env=False,
         )
 
@@ -215,9 +217,11 @@ class BackendClient:
         if session is None:
             raise RuntimeError(f"{self.service}: BackendClient.open() was not called")
         method = method.upper()
+        # Joined by hand, not with aiohttp's base_url: a vendor URL with a path prefix keeps it.
+        path = "/" + path.lstrip("/")
         call = _Call(
             method=method,
-            where=f"{method} {safe_path(path)}",
+            path=safe_path(path),
             url=self._base_url + path,
             body=orjson.dumps(json) if json is not None else None,
             params=list(params.items()) if isinstance(params, Mapping) else list(params or ()),
@@ -323,7 +327,7 @@ class BackendClient:
                 response = BackendResponse(
                     service=self.service,
                     method=call.method,
-                    path=safe_path(call.url[len(self._base_url) :]),
+                    path=call.path,
                     status=raw.status,
                     headers=raw.headers,
                     body=body,
@@ -418,6 +422,7 @@ class _Call:
         "idempotent",
         "method",
         "params",
+        "path",
         "secrets",
         "url",
         "where",
@@ -427,7 +432,7 @@ class _Call:
         self,
         *,
         method: str,
-        where: str,
+        path: str,
         url: str,
         body: bytes | None,
         params: list[tuple[str, ParamValue]],
@@ -437,7 +442,8 @@ class _Call:
         idempotent: bool | None = None,
     ) -> None:
         self.method = method
-        self.where = where
+        self.path = path
+        self.where = f"{method} {path}"
         self.url = url
         self.body = body
         self.params = params

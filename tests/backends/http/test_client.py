@@ -66,8 +66,9 @@ async def test_a_path_is_appended_to_a_base_url_with_a_prefix(
     client = await make_client(url=upstream.url + "/prefix/")
 
     await client.request("get", "/api/things")
+    await client.request("GET", "api/other")
 
-    assert upstream.hits[0].path == "/prefix/api/things"
+    assert [hit.path for hit in upstream.hits] == ["/prefix/api/things", "/prefix/api/other"]
     assert upstream.hits[0].method == "GET"
 
 
