@@ -61,6 +61,13 @@ class BackendSection(Section):
     connect_timeout_s: float = Field(1.0, gt=0, description="Time allowed to get a connection.")
     timeout_s: float = Field(5.0, gt=0, description="Time allowed for a whole call, retries included.")
     retries: int = Field(2, ge=0, le=5, description="Extra attempts for idempotent reads.")
+    retry_backoff_s: float = Field(
+        0.05, ge=0, description="First backoff step; full jitter spreads retries over it."
+    )
+    retry_max_backoff_s: float = Field(
+        1.0, ge=0, description="Longest wait between attempts, Retry-After included."
+    )
+    pool_size: int | None = Field(None, ge=1, description="Pooled connections (default: max_concurrency).")
     breaker_failures: int = Field(5, ge=1, description="Consecutive failures that open the circuit breaker.")
     breaker_reset_s: float = Field(10.0, gt=0, description="Seconds the breaker stays open before a probe.")
     max_concurrency: int = Field(32, ge=1, description="Calls in flight to this backend at most.")
