@@ -13,9 +13,11 @@ from typing import Any, TypeVar, cast
 
 from strawberry.dataloader import DataLoader
 
+from gateway.backends.roles import CatalogSource
 from gateway.cache import DataClass, Fresh, Stale
 from gateway.models.catalog import Collection, Detail, ListArgs, Menu, Page, Product, Variant
 from gateway.models.content import ProductContent
+from gateway.models.context import InContext
 from gateway.models.stock import VariantStock
 
 from .context import RequestContext, StaleNotice
@@ -56,125 +58,101 @@ def _loader(
     return loader
 
 
-def product_by_id(context: RequestContext, detail: Detail = Detail.FULL) -> DataLoader[str, Product | None]:
+def _catalog_loader(
+    context: RequestContext,
+    name: str,
+    fetch: Callable[[CatalogSource, list[K], InContext], Awaitable[Mapping[K, V]]],
+) -> DataLoader[K, V | None]:
+    """A catalog loader: its values depend on the request's market, so the market scopes the cache."""
     catalog = context.services.catalog
     in_context = context.in_context
     return _loader(
         context,
-        f"product_by_id:{detail}",
+        name,
         DataClass.CATALOG,
         catalog.service,
-        lambda ids: catalog.products_by_ids(ids, in_context, detail),
-        scope=f"{detail}:{in_context.scope}",
+        lambda keys: fetch(catalog, keys, in_context),
+        scope=f"{name}:{in_context.scope}",
+    )
+
+
+def _each(
+    fetch_one: Callable[[CatalogSource, ListArgs, InContext], Awaitable[V]],
+) -> Callable[[CatalogSource, list[ListArgs], InContext], Awaitable[dict[ListArgs, V]]]:
+    """Lists have no batch call: a request's distinct argument sets (usually one) are fetched in turn."""
+
+    async def fetch(catalog: CatalogSource, keys: list[ListArgs], in_context: InContext) -> dict[ListArgs, V]:
+        return {args: await fetch_one(catalog, args, in_context) for args in keys}
+
+    return fetch
+
+
+def product_by_id(context: RequestContext, detail: Detail = Detail.FULL) -> DataLoader[str, Product | None]:
+    return _catalog_loader(
+        context,
+        f"product:{detail}",
+        lambda catalog, ids, market: catalog.products_by_ids(ids, market, detail),
     )
 
 
 def product_by_handle(
     context: RequestContext, detail: Detail = Detail.FULL
 ) -> DataLoader[str, Product | None]:
-    catalog = context.services.catalog
-    in_context = context.in_context
-    return _loader(
+    return _catalog_loader(
         context,
-        f"product_by_handle:{detail}",
-        DataClass.CATALOG,
-        catalog.service,
-        lambda handles: catalog.products_by_handles(handles, in_context, detail),
-        scope=f"handle:{detail}:{in_context.scope}",
+        f"product-handle:{detail}",
+        lambda catalog, handles, market: catalog.products_by_handles(handles, market, detail),
     )
 
 
 def variant_by_id(context: RequestContext) -> DataLoader[str, Variant | None]:
-    catalog = context.services.catalog
-    in_context = context.in_context
-    return _loader(
-        context,
-        "variant_by_id",
-        DataClass.CATALOG,
-        catalog.service,
-        lambda ids: catalog.variants_by_ids(ids, in_context),
-        scope=f"variant:{in_context.scope}",
+    return _catalog_loader(
+        context, "variant", lambda catalog, ids, market: catalog.variants_by_ids(ids, market)
     )
 
 
 def collection_by_id(context: RequestContext) -> DataLoader[str, Collection | None]:
-    catalog = context.services.catalog
-    in_context = context.in_context
-    return _loader(
-        context,
-        "collection_by_id",
-        DataClass.CATALOG,
-        catalog.service,
-        lambda ids: catalog.collections_by_ids(ids, in_context),
-        scope=f"collection:{in_context.scope}",
+    return _catalog_loader(
+        context, "collection", lambda catalog, ids, market: catalog.collections_by_ids(ids, market)
     )
 
 
 def collection_by_handle(context: RequestContext) -> DataLoader[str, Collection | None]:
-    catalog = context.services.catalog
-    in_context = context.in_context
-    return _loader(
+    return _catalog_loader(
         context,
-        "collection_by_handle",
-        DataClass.CATALOG,
-        catalog.service,
-        lambda handles: catalog.collections_by_handles(handles, in_context),
-        scope=f"collection-handle:{in_context.scope}",
+        "collection-handle",
+        lambda catalog, handles, market: catalog.collections_by_handles(handles, market),
     )
 
 
+def menu_by_handle(context: RequestContext) -> DataLoader[str, Menu | None]:
+    return _catalog_loader(context, "menu", lambda catalog, handles, market: catalog.menus(handles, market))
+
+
 def products_page(context: RequestContext) -> DataLoader[ListArgs, Page[Product] | None]:
-    catalog = context.services.catalog
-    in_context = context.in_context
-
-    async def fetch(keys: list[ListArgs]) -> dict[ListArgs, Page[Product]]:
-        return {args: await catalog.products_page(args, in_context) for args in keys}
-
-    return _loader(
-        context,
-        "products_page",
-        DataClass.CATALOG,
-        catalog.service,
-        fetch,
-        scope=f"products:{in_context.scope}",
+    return _catalog_loader(
+        context, "products", _each(lambda catalog, args, market: catalog.products_page(args, market))
     )
 
 
 def search_page(context: RequestContext) -> DataLoader[ListArgs, Page[Product] | None]:
-    catalog = context.services.catalog
-    in_context = context.in_context
-
-    async def fetch(keys: list[ListArgs]) -> dict[ListArgs, Page[Product]]:
-        return {args: await catalog.search(args, in_context) for args in keys}
-
-    return _loader(
-        context, "search_page", DataClass.CATALOG, catalog.service, fetch, scope=f"search:{in_context.scope}"
+    return _catalog_loader(
+        context, "search", _each(lambda catalog, args, market: catalog.search(args, market))
     )
 
 
 def collections_page(context: RequestContext) -> DataLoader[ListArgs, Page[Collection] | None]:
-    catalog = context.services.catalog
-    in_context = context.in_context
-
-    async def fetch(keys: list[ListArgs]) -> dict[ListArgs, Page[Collection]]:
-        return {args: await catalog.collections_page(args, in_context) for args in keys}
-
-    return _loader(
-        context,
-        "collections_page",
-        DataClass.CATALOG,
-        catalog.service,
-        fetch,
-        scope=f"collections:{in_context.scope}",
+    return _catalog_loader(
+        context, "collections", _each(lambda catalog, args, market: catalog.collections_page(args, market))
     )
 
 
 def collection_products(context: RequestContext) -> DataLoader[tuple[str, ListArgs], Page[Product] | None]:
     """Products of several collections: one backend call per distinct set of arguments."""
-    catalog = context.services.catalog
-    in_context = context.in_context
 
-    async def fetch(keys: list[tuple[str, ListArgs]]) -> dict[tuple[str, ListArgs], Page[Product]]:
+    async def fetch(
+        catalog: CatalogSource, keys: list[tuple[str, ListArgs]], in_context: InContext
+    ) -> dict[tuple[str, ListArgs], Page[Product]]:
         by_args: dict[ListArgs, list[str]] = {}
         for collection_id, args in keys:
             by_args.setdefault(args, []).append(collection_id)
@@ -184,27 +162,7 @@ def collection_products(context: RequestContext) -> DataLoader[tuple[str, ListAr
                 pages[(collection_id, args)] = page
         return pages
 
-    return _loader(
-        context,
-        "collection_products",
-        DataClass.CATALOG,
-        catalog.service,
-        fetch,
-        scope=f"collection-products:{in_context.scope}",
-    )
-
-
-def menu_by_handle(context: RequestContext) -> DataLoader[str, Menu | None]:
-    catalog = context.services.catalog
-    in_context = context.in_context
-    return _loader(
-        context,
-        "menu_by_handle",
-        DataClass.CATALOG,
-        catalog.service,
-        lambda handles: catalog.menus(handles, in_context),
-        scope=f"menu:{in_context.scope}",
-    )
+    return _catalog_loader(context, "collection-products", fetch)
 
 
 def content_by_sku(context: RequestContext) -> DataLoader[str, ProductContent | None] | None:
