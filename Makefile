@@ -31,5 +31,11 @@ pytest: $(STAMP)
 
 test: lint typecheck pytest
 
+# `make bench`: the gateway against the sandbox (10,000 products, 20 ms per backend call) and against a
+# hand-written floor, at concurrency 1, 10 and 50 (about 10 minutes; results in bench/results/).
+# `make bench QUICK=1`: under a minute, one JSON line. More flags: BENCH_ARGS="--workers 2 --latency-ms 50".
+bench: $(STAMP)
+	$(BIN)/python -m bench.run $(if $(QUICK),--quick) $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

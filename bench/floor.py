@@ -1,0 +1,295 @@
+"""The floor: what a hand-written back end for a storefront page costs, with nothing in between.
+
+For each page it makes the calls a careful developer would make straight to the sandbox, with
+plain aiohttp and hand-built JSON: one Storefront call for the products, then Akeneo and Odoo in
+parallel for their content and stock (Akeneo in batches of 100 SKUs, Odoo in one call), each
+backend behind a connection pool as large as the gateway's concurrency cap for it. It asks the
+Storefront API for the same fields as the gateway (the same fragments), so the emulators do the
+same work; what is left between the floor and the gateway is the gateway's own cost, plus any
+query level the gateway adds. Nothing here goes through the gateway's code: only its document
+strings are imported.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import Any
+
+import aiohttp
+import orjson
+
+from gateway.backends.shopify.storefront_documents import DETAILED, FRAGMENTS, by_handles, search
+from gateway.models.catalog import Detail
+
+AKENEO_BATCH = 100
+"""Akeneo's cap on the values of an `IN` filter and on a page."""
+REQUEST_TIMEOUT_S = 30.0
+"""Longer than any scenario's slowest backend: the floor waits, as the page would."""
+QUANT_FIELDS = ["product_id", "warehouse_id", "quantity", "reserved_quantity"]
+
+COLLECTION_PAGE = "\n".join(
+    [
+        "query FloorCollectionPage($handle: String!, $first: Int, $after: String, $country: CountryCode, "
+        "$language: LanguageCode) @inContext(country: $country, language: $language) { "
+        "collection(handle: $handle) { ...GatewayCollection products(first: $first, after: $after) { "
+        "edges { cursor node { ...GatewayProduct } } pageInfo { ...GatewayPageInfo } "
+        "filters { ...GatewayFilter } } } }",
+        FRAGMENTS["GatewayImage"],
+        FRAGMENTS["GatewayMoney"],
+        DETAILED[Detail.CARD]["GatewayVariant"],
+        DETAILED[Detail.CARD]["GatewayProduct"],
+        FRAGMENTS["GatewayPageInfo"],
+        FRAGMENTS["GatewayFilter"],
+        FRAGMENTS["GatewayCollection"],
+    ]
+)
+"""A collection and a page of its products in one call: the gateway's card fragments under
+`collection(handle:)`, which the Storefront API answers at once."""
+
+
+class FloorError(Exception):
+    """A backend refused or failed a floor call."""
+
+
+@dataclass(slots=True)
+class FloorPage:
+    """What the floor assembled for one page: product handles in order, the merged products, errors."""
+
+    handles: list[str] = field(default_factory=list)
+    products: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Locale:
+    country: str = "FR"
+    language: str = "FR"
+    pim_locale: str = "fr_FR"
+    pim_locales: tuple[str, ...] = ("en_US", "fr_FR", "de_DE")
+    """Requested from Akeneo, as the gateway does, so one response serves every language."""
+    scope: str = "ecommerce"
+
+
+class Floor:
+    """Direct calls to the emulators, one aiohttp session per backend.
+
+    ```python
+    async with Floor(backends, caps={"akeneo": 4}) as floor:
+        page = await floor.collection_page("sweater", 50, None)
+    ```
+    """
+
+    def __init__(
+        self,
+        backends: Mapping[str, Mapping[str, Any]],
+        *,
+        caps: Mapping[str, int],
+        locale: Locale | None = None,
+        storefront_version: str = "2026-04",
+    ) -> None:
+        self.backends = {name: dict(section) for name, section in backends.items()}
+        self.caps = dict(caps)
+        self.locale = locale or Locale()
+        self._storefront_path = f"/api/{storefront_version}/graphql.json"
+        self._sessions: dict[str, aiohttp.ClientSession] = {}
+        self._bearer = ""
+
+    async def __aenter__(self) -> Floor:
+        for name in ("shopify", "akeneo", "odoo"):
+            section = self.backends[name]
+            cap = self.caps.get(name, 32)
+            self._sessions[name] = aiohttp.ClientSession(
+                base_url=section["url"].rstrip("/") + "/",
+                connector=aiohttp.TCPConnector(limit=cap, limit_per_host=cap),
+                timeout=aiohttp.ClientTimeout(total=REQUEST_TIMEOUT_S),
+                headers=self._headers(name, section),
+            )
+        await self._grant_token()
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        for session in self._sessions.values():
+            await session.close()
+        self._sessions.clear()
+
+    @staticmethod
+    def _headers(name: str, section: Mapping[str, Any]) -> dict[str, str]:
+        headers = {"Content-Type": "application/json", "Accept": "application/json"}
+        if name == "shopify":
+            headers["X-Shopify-Storefront-Access-Token"] = str(section["storefront_token"])
+        elif name == "odoo":
+            headers["Authorization"] = f"bearer {section['api_key']}"
+            headers["X-Odoo-Database"] = str(section["database"])
+        return headers
+
+    async def _grant_token(self) -> None:
+        akeneo = self.backends["akeneo"]
+        basic = base64.b64encode(f"{akeneo['client_id']}:{akeneo['client_secret']}".encode()).decode()
+        body = {"grant_type": "password", "username": akeneo["username"], "password": akeneo["password"]}
+        data = await self._call(
+            "akeneo", "POST", "api/oauth/v1/token", body=body, headers={"Authorization": f"Basic {basic}"}
+        )
+        self._bearer = f"Bearer {data['access_token']}"
+
+    async def _call(
+        self,
+        backend: str,
+        method: str,
+        path: str,
+        *,
+        body: Any = None,
+        params: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> Any:
+        data = orjson.dumps(body) if body is not None else None
+        async with self._sessions[backend].request(
+            method, path, data=data, params=params, headers=headers
+        ) as response:
+            payload = await response.read()
+            if response.status >= 400:
+                raise FloorError(f"{backend} {method} /{path}: {response.status} {payload[:200]!r}")
+            return orjson.loads(payload)
+
+    async def storefront(self, document: str, variables: Mapping[str, Any]) -> dict[str, Any]:
+        """One Storefront API call in the page's country and language; its `data`, or FloorError."""
+        context = {"country": self.locale.country, "language": self.locale.language}
+        body = await self._call(
+            "shopify",
+            "POST",
+            self._storefront_path.lstrip("/"),
+            body={"query": document, "variables": {**variables, **context}},
+        )
+        if body.get("errors"):
+            raise FloorError(f"shopify: {body['errors'][0].get('message')}")
+        data: dict[str, Any] = body["data"]
+        return data
+
+    async def content(self, skus: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """Akeneo products by SKU, all locales, in parallel batches of at most 100."""
+        batches = [skus[i : i + AKENEO_BATCH] for i in range(0, len(skus), AKENEO_BATCH)]
+        pages = await asyncio.gather(*(self._content_batch(batch) for batch in batches))
+        return {sku: item for page in pages for sku, item in page.items()}
+
+    async def _content_batch(self, skus: Sequence[str]) -> dict[str, dict[str, Any]]:
+        search_filter = orjson.dumps({"sku": [{"operator": "IN", "value": list(skus)}]}).decode()
+        params = {
+            "search": search_filter,
+            "scope": self.locale.scope,
+            "locales": ",".join(self.locale.pim_locales),
+            "with_attribute_options": "true",
+            "limit": str(AKENEO_BATCH),
+        }
+        body = await self._call(
+            "akeneo",
+            "GET",
+            "api/rest/v1/products-uuid",
+            params=params,
+            headers={"Authorization": self._bearer},
+        )
+        return {item["values"]["sku"][0]["data"]: item for item in body["_embedded"]["items"]}
+
+    async def stock(self, skus: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+        """Odoo's quants of internal locations for every SKU, in one `search_read`."""
+        body = {
+            "domain": [["product_id.default_code", "in", list(skus)], ["location_id.usage", "=", "internal"]],
+            "fields": QUANT_FIELDS,
+        }
+        rows = await self._call("odoo", "POST", "json/2/stock.quant/search_read", body=body)
+        quants: dict[str, list[dict[str, Any]]] = {}
+        for row in rows:
+            display = row["product_id"][1]  # Odoo names a product "[SKU] Name"
+            quants.setdefault(display[1 : display.index("]")], []).append(row)
+        return quants
+
+    def _localized(self, item: Mapping[str, Any] | None, code: str) -> Any:
+        if item is None:
+            return None
+        entries = item["values"].get(code) or []
+        for wanted in (self.locale.pim_locale, None):
+            for entry in entries:
+                if entry.get("locale") == wanted and entry.get("scope") in (None, self.locale.scope):
+                    return entry["data"]
+        return None
+
+    async def _enrich(self, nodes: Sequence[Mapping[str, Any]], page: FloorPage, *, full: bool) -> None:
+        """Content (the first SKU of each product) and stock (every SKU), both at once."""
+        if not nodes:
+            return
+        content_skus = [n["variants"]["nodes"][0]["sku"] for n in nodes if n["variants"]["nodes"]]
+        stock_skus = [v["sku"] for n in nodes for v in n["variants"]["nodes"]]
+        content, stock = await asyncio.gather(
+            self.content(content_skus), self.stock(stock_skus), return_exceptions=True
+        )
+        if isinstance(content, BaseException):
+            page.errors.append(f"content: {content}")
+            content = {}
+        if isinstance(stock, BaseException):
+            page.errors.append(f"stock: {stock}")
+            stock = None
+        for node in nodes:
+            variants = node["variants"]["nodes"]
+            item = content.get(variants[0]["sku"]) if variants else None
+            product: dict[str, Any] = {
+                "handle": node["handle"],
+                "title": node["title"],
+                "price": node["priceRange"]["minVariantPrice"],
+                "image": (node.get("featuredImage") or {}).get("url"),
+                "name": self._localized(item, "name"),
+                "variants": [self._variant(v, stock, full=full) for v in variants],
+            }
+            if full:
+                product["description"] = self._localized(item, "description")
+                product["features"] = self._localized(item, "features")
+                product["options"] = node.get("options")
+            page.handles.append(node["handle"])
+            page.products.append(product)
+
+    @staticmethod
+    def _variant(
+        variant: Mapping[str, Any], stock: Mapping[str, list[dict[str, Any]]] | None, *, full: bool
+    ) -> dict[str, Any]:
+        merged: dict[str, Any] = {"sku": variant["sku"], "price": variant["price"]}
+        if stock is None:
+            merged["stock"] = None
+            return merged
+        quants = stock.get(variant["sku"], [])
+        available = sum(int(q["quantity"] - q["reserved_quantity"]) for q in quants)
+        merged["stock"] = {"available": available, "inStock": available > 0}
+        if full:
+            merged["stock"]["warehouses"] = [
+                {"warehouse": q["warehouse_id"][1], "available": int(q["quantity"] - q["reserved_quantity"])}
+                for q in quants
+            ]
+        return merged
+
+    async def product_page(self, handle: str) -> FloorPage:
+        data = await self.storefront(by_handles("product", 1, Detail.FULL), {"h0": handle})
+        page = FloorPage()
+        if data.get("h0") is not None:
+            await self._enrich([data["h0"]], page, full=True)
+        return page
+
+    async def collection_page(self, handle: str, first: int, after: str | None) -> FloorPage:
+        data = await self.storefront(COLLECTION_PAGE, {"handle": handle, "first": first, "after": after})
+        page = FloorPage()
+        if data.get("collection") is not None:
+            edges = data["collection"]["products"]["edges"]
+            await self._enrich([edge["node"] for edge in edges], page, full=False)
+        return page
+
+    async def search_page(self, terms: str, first: int, after: str | None) -> FloorPage:
+        variables = {"query": terms, "first": first, "after": after, "types": ["PRODUCT"]}
+        data = await self.storefront(search(Detail.CARD), variables)
+        nodes = [edge["node"] for edge in data["search"]["edges"] if edge["node"].get("handle")]
+        page = FloorPage()
+        await self._enrich(nodes, page, full=False)
+        return page
+
+
+__all__ = ["COLLECTION_PAGE", "Floor", "FloorError", "FloorPage", "Locale"]

@@ -1,0 +1,258 @@
+"""One benchmark run: start the sandbox, find targets, then per cache mode a gateway and its scenarios.
+
+Scenarios that share a cache mode share one gateway process; the gateway is restarted between
+modes because its cache TTLs are start-up configuration. Within a scenario, each concurrency level
+measures the gateway and then the floor, back to back, so both see the same machine.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import platform
+import sys
+import time
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import orjson
+import yaml
+
+from gateway.config import parse_config
+
+from .control import SandboxControl
+from .floor import Floor
+from .measure import Processes, measure
+from .measurements import RunResult, ScenarioResult
+from .processes import Service, free_port, start_gateway, start_sandbox, wait_for_gateway, wait_for_sandbox
+from .scenarios import SEARCH_TERMS, Cache, Scenario, Target, expected_handles, scenarios
+from .settings import Settings
+from .targets import Targets, discover
+
+UNCACHED = {"ttl": {"content": 0, "catalog": 0, "prices": 0, "stock": 0}, "max_stale_s": 0}
+"""The gateway's cache section for uncached scenarios: nothing stays fresh, nothing is served stale."""
+FLOOR_BACKENDS = ("shopify", "akeneo", "odoo")
+JSON_HEADERS = {"Content-Type": "application/json", "Accept": "application/json"}
+GATEWAY_TIMEOUT_S = 60.0
+"""Per request, from the driver: far above any scenario's latency, so a stuck gateway shows as failures."""
+
+
+def progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def machine() -> dict[str, Any]:
+    """What the numbers were measured on."""
+    model = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+        load = Path("/proc/loadavg").read_text().split()[:3]
+    except OSError:
+        load = []
+    return {
+        "nproc": os.cpu_count(),
+        "cpu_model": model,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "aiohttp": aiohttp.__version__,
+        "loadavg_at_start": load,
+    }
+
+
+class Session:
+    """A benchmark run: its processes, the floor, the targets, and what was measured.
+
+    Every process it starts is appended to `services` as soon as it exists, so the caller can stop
+    them whatever happens.
+    """
+
+    def __init__(self, settings: Settings, workdir: Path, services: list[Service]) -> None:
+        self.settings = settings
+        self.workdir = workdir
+        self.services = services
+        self.started = time.monotonic()
+        self.results: list[ScenarioResult] = []
+        self.meta: dict[str, Any] = {}
+        self.erp_timeout_s = 0.0
+        self._sandbox: Service | None = None
+        self._base_faults = {"latency_ms": settings.latency_ms}
+
+    def log(self, message: str) -> None:
+        progress(f"[{time.monotonic() - self.started:6.1f}s] {message}")
+
+    async def run(self) -> None:
+        settings = self.settings
+        self._sandbox, sandbox_config = start_sandbox(
+            self.workdir, size=settings.size, seed=settings.seed, faults=self._base_faults
+        )
+        self.services.append(self._sandbox)
+        self.log(f"sandbox: {settings.size} products, {settings.latency_ms:g} ms per backend call")
+        backends = await wait_for_sandbox(self._sandbox, sandbox_config, settings.startup_timeout_s)
+        self.log("sandbox ready")
+        config = parse_config({"backends": backends}, environ={})
+        caps = {name: getattr(config.backends, name).max_concurrency for name in FLOOR_BACKENDS}
+        configs = {
+            Cache.OFF: self._gateway_config("uncached", backends, {"cache": UNCACHED}),
+            Cache.WARM: self._gateway_config("warm", backends, {}),
+        }
+        self.erp_timeout_s = config.backends.odoo.timeout_s if config.backends.odoo else 0.0
+        self.meta = {
+            "schema": 1,
+            "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "quick": settings.quick,
+            "machine": machine(),
+            "settings": asdict(settings),
+            "sandbox_command": self._sandbox.process.args,
+            "gateway_command": "commerce-gateway serve --config FILE --host 127.0.0.1 --port PORT "
+            f"--workers {settings.workers}",
+            "uncached_cache_section": UNCACHED,
+            "backend_concurrency": caps,
+            "erp_timeout_s": self.erp_timeout_s,
+        }
+        chosen = [s for s in scenarios(slow_ms=settings.slow_ms) if s.name in settings.scenarios]
+        async with aiohttp.ClientSession() as http, Floor(backends, caps=caps) as floor:
+            control = SandboxControl(http, {vendor: section["url"] for vendor, section in backends.items()})
+            sizes = sorted({s.page_size for s in chosen if s.page_size > 1}) or [24]
+            targets = await discover(floor.storefront, page_sizes=sizes, search_terms=SEARCH_TERMS)
+            self.log(
+                f"targets: {len(targets.products)} products; pages of collections "
+                f"{ {k: len(v) for k, v in targets.collection_pages.items()} }, of searches "
+                f"{ {k: len(v) for k, v in targets.search_pages.items()} }"
+            )
+            for cache, group in itertools.groupby(chosen, key=lambda s: s.cache):
+                await self._with_gateway(configs[cache], cache, list(group), floor, control, targets)
+        self.meta["wall_s"] = round(time.monotonic() - self.started, 1)
+
+    def _gateway_config(self, label: str, backends: dict[str, Any], extra: dict[str, Any]) -> Path:
+        path = self.workdir / f"gateway-{label}.yaml"
+        path.write_text(yaml.safe_dump({"backends": backends, **extra}, sort_keys=False))
+        return path
+
+    async def _with_gateway(
+        self,
+        config: Path,
+        cache: Cache,
+        group: list[Scenario],
+        floor: Floor,
+        control: SandboxControl,
+        targets: Targets,
+    ) -> None:
+        assert self._sandbox is not None
+        port = free_port()
+        gateway = start_gateway(
+            self.workdir, config, port=port, workers=self.settings.workers, label=cache.value
+        )
+        self.services.append(gateway)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            await wait_for_gateway(gateway, url, self.settings.startup_timeout_s)
+            self.log(f"gateway ready ({cache.value}, {self.settings.workers} worker(s)) on {url}")
+            processes = Processes(sandbox=self._sandbox.pid, gateway=gateway.pid)
+            connector = aiohttp.TCPConnector(limit=0)  # the closed loop bounds connections, not the pool
+            timeout = aiohttp.ClientTimeout(total=GATEWAY_TIMEOUT_S)
+            async with aiohttp.ClientSession(connector=connector, timeout=timeout) as http:
+                for scenario in group:
+                    result = await self._scenario(
+                        scenario, f"{url}/graphql", http, floor, control, targets, processes
+                    )
+                    self.results.append(result)
+        finally:
+            gateway.stop()
+
+    async def _scenario(
+        self,
+        scenario: Scenario,
+        url: str,
+        http: aiohttp.ClientSession,
+        floor: Floor,
+        control: SandboxControl,
+        targets: Targets,
+        processes: Processes,
+    ) -> ScenarioResult:
+        chosen = scenario.targets(targets)
+        payloads = [
+            orjson.dumps({"query": scenario.query, "variables": scenario.variables(t)}) for t in chosen
+        ]
+
+        async def gateway_send(index: int) -> bool:
+            async with http.post(url, data=payloads[index], headers=JSON_HEADERS) as response:
+                body = await response.read()
+                # A JSON string cannot hold an unescaped quote, so this finds only the `errors` key.
+                return response.status == 200 and b'"errors"' not in body
+
+        async def floor_send(index: int) -> bool:
+            return not (await scenario.floor(floor, chosen[index])).errors
+
+        result = ScenarioResult(
+            scenario.name,
+            scenario.title,
+            scenario.cache.value,
+            {vendor: dict(faults) for vendor, faults in scenario.faults.items()},
+            scenario.degraded,
+            len(chosen),
+        )
+        for vendor, faults in scenario.faults.items():
+            await control.set_faults(vendor, **faults)
+        try:
+            result.same_products = await self._same_products(scenario, chosen[0], url, http, floor)
+            for concurrency in self.settings.concurrency:
+                sides = [
+                    await measure(
+                        send,
+                        concurrency=concurrency,
+                        targets=len(chosen),
+                        warmup_s=self.settings.warmup_s,
+                        duration_s=self.settings.duration_s,
+                        control=control,
+                        processes=processes,
+                        gateway_side=send is gateway_send,
+                    )
+                    for send in (gateway_send, floor_send)
+                ]
+                run = RunResult(concurrency, *sides)
+                result.runs.append(run)
+                self._log_run(scenario, run)
+        finally:
+            for vendor in scenario.faults:
+                await control.set_faults(vendor, down=False, hang=False, error_rate=0, **self._base_faults)
+        return result
+
+    def _log_run(self, scenario: Scenario, run: RunResult) -> None:
+        g, f = run.gateway, run.floor
+        self.log(
+            f"{scenario.name:<20} c={run.concurrency:<3} gateway {g.throughput:7.1f} ops/s "
+            f"p50 {g.latency.p50_ms:7.1f} p99 {g.latency.p99_ms:7.1f} ms | floor {f.throughput:7.1f} ops/s "
+            f"p50 {f.latency.p50_ms:7.1f} p99 {f.latency.p99_ms:7.1f} ms | ×{run.ratio_p50 or 0:.2f} p50 "
+            f"×{run.ratio_p99 or 0:.2f} p99 | errors {g.with_errors + g.failed}/{f.with_errors + f.failed} "
+            f"| sandbox {g.cores['sandbox']:.2f}/{f.cores['sandbox']:.2f} other {g.cores['other']:.2f}/"
+            f"{f.cores['other']:.2f} cores"
+        )
+
+    async def _same_products(
+        self, scenario: Scenario, target: Target, url: str, http: aiohttp.ClientSession, floor: Floor
+    ) -> bool:
+        """Send the first target to both and compare the products they return (saying why not)."""
+        payload = orjson.dumps({"query": scenario.query, "variables": scenario.variables(target)})
+        async with http.post(url, data=payload, headers=JSON_HEADERS) as response:
+            body = orjson.loads(await response.read())
+        page = await scenario.floor(floor, target)
+        if body.get("errors") and not scenario.degraded:
+            self.log(f"{scenario.name}: the gateway answered with errors: {str(body['errors'])[:300]}")
+        expected = expected_handles(target)
+        gateway_handles = scenario.handles(body.get("data"))
+        same = gateway_handles == page.handles == expected
+        if not same:
+            self.log(
+                f"{scenario.name}: products differ: expected {len(expected)}, gateway {len(gateway_handles)}, "
+                f"floor {len(page.handles)}"
+            )
+        return same
+
+
+__all__ = ["GATEWAY_TIMEOUT_S", "UNCACHED", "Session", "machine", "progress"]

@@ -1,0 +1,32 @@
+"""The command line: quick and full defaults, and refusals that name the bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.settings import parse_args
+
+
+def test_quick_runs_at_concurrency_10_for_short_runs() -> None:
+    settings = parse_args(["--quick"])
+
+    assert settings.concurrency == (10,)
+    assert settings.duration_s < 2
+    assert settings.size == 10_000
+    assert "listing_50_warm" in settings.scenarios
+
+
+def test_full_runs_at_1_10_and_50_and_takes_overrides() -> None:
+    settings = parse_args(["--concurrency", "1,5", "--scenarios", "product,search", "--latency-ms", "5"])
+
+    assert settings.concurrency == (1, 5)
+    assert settings.scenarios == ("product", "search")
+    assert settings.latency_ms == 5
+    assert parse_args([]).concurrency == (1, 10, 50)
+
+
+@pytest.mark.parametrize("argv", [["--scenarios", "checkout"], ["--concurrency", "0"], ["--size", "10"]])
+def test_bad_arguments_are_refused(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        parse_args(argv)
+    assert "error" in capsys.readouterr().err
