@@ -28,8 +28,9 @@ class SideResult:
     """CPU of the load-driving process (which, for the floor, does the floor's work)."""
     sandbox_cpu_ms_per_op: float
     cores: dict[str, float]
-    """CPU cores busy on average during the run: `client`, `sandbox`, `gateway`, and `other` (the
-    rest of the machine: noise). A sandbox near 1.0 means the single-process sandbox was the limit."""
+    """CPU cores busy on average during the run: `client`, `sandbox` (all emulator processes),
+    `sandbox_busiest` (the busiest one), `gateway`, and `other` (the rest of the machine: noise).
+    An emulator process near 1.0 was the limit, not the gateway."""
     gateway_cpu_ms_per_op: float | None = None
     """CPU of the gateway's processes (None for the floor)."""
     gateway_rss_mb: float | None = None

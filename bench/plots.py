@@ -44,6 +44,7 @@ def latency_figure(results: Sequence[ScenarioResult], path: Path, *, subtitle: s
     handles, labels = axes[0][0].get_legend_handles_labels()
     figure.legend(handles, labels, loc="lower center", ncol=4, fontsize=8)
     figure.suptitle(f"Latency vs concurrency, gateway vs floor {subtitle}".strip(), fontsize=11)
+    # the reader compares shapes across panels; each keeps its own scale, starting at zero
     figure.tight_layout(rect=(0, 0.05, 1, 0.96))
     figure.savefig(path, dpi=110)
     plt.close(figure)
@@ -54,7 +55,7 @@ def throughput_figure(results: Sequence[ScenarioResult], path: Path, *, subtitle
     """Operations per second at each concurrency, per scenario, the gateway next to its floor."""
     shown = [r for r in results if r.runs]
     levels = sorted({run.concurrency for r in shown for run in r.runs})
-    figure, ax = plt.subplots(figsize=(max(6.0, 1.5 * len(shown) * len(levels) / 2), 4.0))
+    figure, ax = plt.subplots(figsize=(max(7.5, 1.4 * len(shown) + 2), 4.4))
     width = 0.8 / (2 * len(levels) or 1)
     for level_index, level in enumerate(levels):
         for side_index, (side, colour) in enumerate((("gateway", GATEWAY_COLOUR), ("floor", FLOOR_COLOUR))):
@@ -73,7 +74,7 @@ def throughput_figure(results: Sequence[ScenarioResult], path: Path, *, subtitle
     ax.set_yscale("log")
     ax.grid(axis="y", alpha=0.3)
     ax.legend(fontsize=7, ncol=2)
-    ax.set_title(f"Throughput, gateway vs floor {subtitle}".strip(), fontsize=11)
+    ax.set_title(f"Throughput, gateway vs floor\n{subtitle}".strip(), fontsize=10)
     figure.tight_layout()
     figure.savefig(path, dpi=110)
     plt.close(figure)

@@ -26,6 +26,7 @@ import yaml
 STOP_GRACE_S = 15.0
 """Seconds a process gets to exit after SIGTERM before its group is killed."""
 POLL_INTERVAL_S = 0.1
+PROJECT = Path(__file__).resolve().parent.parent
 
 
 class ServiceFailed(RuntimeError):
@@ -48,6 +49,7 @@ class Service:
             stdin=subprocess.DEVNULL,
             start_new_session=True,
             env={**os.environ, **(env or {})},
+            cwd=PROJECT,  # `python -m bench.…` resolves from the checkout, where `bench` lives
         )
 
     @property
@@ -108,12 +110,21 @@ def entry_point() -> list[str]:
     return [sys.executable, "-m", "gateway.cli"]
 
 
-def start_sandbox(workdir: Path, *, size: int, seed: int, faults: Mapping[str, Any]) -> tuple[Service, Path]:
-    """`commerce-gateway sandbox` on ephemeral ports; returns the service and its written config."""
-    config = workdir / "sandbox.yaml"
-    command = [
-        *entry_point(),
-        "sandbox",
+SPLIT_VENDORS = ("shopify", "akeneo", "odoo")
+"""The emulators the scenarios call, each served by a process of its own by default."""
+
+
+def start_sandbox(
+    workdir: Path, *, size: int, seed: int, faults: Mapping[str, Any], vendor: str | None = None
+) -> tuple[Service, Path]:
+    """The sandbox on ephemeral ports; returns the service and the config it will write.
+
+    Without `vendor`: `commerce-gateway sandbox`, every emulator in one process. With it: only that
+    vendor's emulator, in a process of its own (`bench.vendor_sandbox`, the same options).
+    """
+    name = f"sandbox-{vendor}" if vendor else "sandbox"
+    config = workdir / f"{name}.yaml"
+    options = [
         "--size",
         str(size),
         "--seed",
@@ -125,7 +136,11 @@ def start_sandbox(workdir: Path, *, size: int, seed: int, faults: Mapping[str, A
         "--write-config",
         str(config),
     ]
-    return Service("sandbox", command, workdir / "sandbox.log"), config
+    if vendor:
+        command = [sys.executable, "-m", "bench.vendor_sandbox", "--vendor", vendor, *options]
+    else:
+        command = [*entry_point(), "sandbox", *options]
+    return Service(name, command, workdir / f"{name}.log"), config
 
 
 def start_gateway(workdir: Path, config: Path, *, port: int, workers: int, label: str) -> Service:
@@ -200,6 +215,7 @@ async def _wait_for_url(
 
 
 __all__ = [
+    "SPLIT_VENDORS",
     "Service",
     "ServiceFailed",
     "entry_point",

@@ -27,7 +27,15 @@ from .control import SandboxControl
 from .floor import Floor
 from .measure import Processes, measure
 from .measurements import RunResult, ScenarioResult
-from .processes import Service, free_port, start_gateway, start_sandbox, wait_for_gateway, wait_for_sandbox
+from .processes import (
+    SPLIT_VENDORS,
+    Service,
+    free_port,
+    start_gateway,
+    start_sandbox,
+    wait_for_gateway,
+    wait_for_sandbox,
+)
 from .scenarios import SEARCH_TERMS, Cache, Scenario, Target, expected_handles, scenarios
 from .settings import Settings
 from .targets import Targets, discover
@@ -80,7 +88,7 @@ class Session:
         self.results: list[ScenarioResult] = []
         self.meta: dict[str, Any] = {}
         self.erp_timeout_s = 0.0
-        self._sandbox: Service | None = None
+        self._sandboxes: list[Service] = []
         self._base_faults = {"latency_ms": settings.latency_ms}
 
     def log(self, message: str) -> None:
@@ -88,13 +96,7 @@ class Session:
 
     async def run(self) -> None:
         settings = self.settings
-        self._sandbox, sandbox_config = start_sandbox(
-            self.workdir, size=settings.size, seed=settings.seed, faults=self._base_faults
-        )
-        self.services.append(self._sandbox)
-        self.log(f"sandbox: {settings.size} products, {settings.latency_ms:g} ms per backend call")
-        backends = await wait_for_sandbox(self._sandbox, sandbox_config, settings.startup_timeout_s)
-        self.log("sandbox ready")
+        backends = await self._start_sandboxes()
         config = parse_config({"backends": backends}, environ={})
         caps = {name: getattr(config.backends, name).max_concurrency for name in FLOOR_BACKENDS}
         configs = {
@@ -108,7 +110,7 @@ class Session:
             "quick": settings.quick,
             "machine": machine(),
             "settings": asdict(settings),
-            "sandbox_command": self._sandbox.process.args,
+            "sandbox_commands": [service.process.args for service in self._sandboxes],
             "gateway_command": "commerce-gateway serve --config FILE --host 127.0.0.1 --port PORT "
             f"--workers {settings.workers}",
             "uncached_cache_section": UNCACHED,
@@ -129,6 +131,28 @@ class Session:
                 await self._with_gateway(configs[cache], cache, list(group), floor, control, targets)
         self.meta["wall_s"] = round(time.monotonic() - self.started, 1)
 
+    async def _start_sandboxes(self) -> dict[str, Any]:
+        """One sandbox process per vendor the scenarios call (or one for all), started together."""
+        settings = self.settings
+        vendors: tuple[str | None, ...] = (None,) if settings.one_sandbox else SPLIT_VENDORS
+        started = []
+        for vendor in vendors:
+            service, config = start_sandbox(
+                self.workdir, size=settings.size, seed=settings.seed, faults=self._base_faults, vendor=vendor
+            )
+            self.services.append(service)
+            self._sandboxes.append(service)
+            started.append((service, config))
+        self.log(
+            f"sandbox: {len(started)} process(es), {settings.size} products, "
+            f"{settings.latency_ms:g} ms per backend call"
+        )
+        backends: dict[str, Any] = {}
+        for service, config in started:
+            backends.update(await wait_for_sandbox(service, config, settings.startup_timeout_s))
+        self.log(f"sandbox ready: {', '.join(backends)}")
+        return backends
+
     def _gateway_config(self, label: str, backends: dict[str, Any], extra: dict[str, Any]) -> Path:
         path = self.workdir / f"gateway-{label}.yaml"
         path.write_text(yaml.safe_dump({"backends": backends, **extra}, sort_keys=False))
@@ -143,7 +167,6 @@ class Session:
         control: SandboxControl,
         targets: Targets,
     ) -> None:
-        assert self._sandbox is not None
         port = free_port()
         gateway = start_gateway(
             self.workdir, config, port=port, workers=self.settings.workers, label=cache.value
@@ -153,7 +176,7 @@ class Session:
         try:
             await wait_for_gateway(gateway, url, self.settings.startup_timeout_s)
             self.log(f"gateway ready ({cache.value}, {self.settings.workers} worker(s)) on {url}")
-            processes = Processes(sandbox=self._sandbox.pid, gateway=gateway.pid)
+            processes = Processes(sandboxes=tuple(s.pid for s in self._sandboxes), gateway=gateway.pid)
             connector = aiohttp.TCPConnector(limit=0)  # the closed loop bounds connections, not the pool
             timeout = aiohttp.ClientTimeout(total=GATEWAY_TIMEOUT_S)
             async with aiohttp.ClientSession(connector=connector, timeout=timeout) as http:

@@ -31,6 +31,8 @@ class Settings:
     concurrency: tuple[int, ...]
     scenarios: tuple[str, ...]
     startup_timeout_s: float
+    one_sandbox: bool = False
+    """Serve every emulator from one `commerce-gateway sandbox` process instead of one process each."""
 
 
 def _levels(text: str) -> tuple[int, ...]:
@@ -68,6 +70,11 @@ def parse_args(argv: Sequence[str] | None) -> Settings:
     parser.add_argument("--concurrency", type=_levels, help="levels, e.g. 1,10,50 (quick: 10)")
     parser.add_argument("--scenarios", help=f"comma-separated subset of: {', '.join(names)}")
     parser.add_argument("--startup-timeout", type=float, default=180.0, help="seconds to wait for readiness")
+    parser.add_argument(
+        "--one-sandbox",
+        action="store_true",
+        help="run `commerce-gateway sandbox` (all emulators in one process) instead of one process per vendor",
+    )
     args = parser.parse_args(argv)
     chosen = tuple(args.scenarios.split(",")) if args.scenarios else tuple(names)
     unknown = sorted(set(chosen) - set(names))
@@ -91,6 +98,7 @@ def parse_args(argv: Sequence[str] | None) -> Settings:
         concurrency=args.concurrency or (QUICK_CONCURRENCY if args.quick else FULL_CONCURRENCY),
         scenarios=chosen,
         startup_timeout_s=args.startup_timeout,
+        one_sandbox=args.one_sandbox,
     )
 
 

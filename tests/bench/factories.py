@@ -32,7 +32,13 @@ def side(
         calls_per_op=per_op,
         client_cpu_ms_per_op=0.5,
         sandbox_cpu_ms_per_op=3.0,
-        cores={"client": 0.1, "sandbox": sandbox_cores, "gateway": 0.2 if gateway else 0.0, "other": 0.05},
+        cores={
+            "client": 0.1,
+            "sandbox": sandbox_cores,
+            "sandbox_busiest": sandbox_cores,
+            "gateway": 0.2 if gateway else 0.0,
+            "other": 0.05,
+        },
         gateway_cpu_ms_per_op=2.0 if gateway else None,
         gateway_rss_mb=80.0 if gateway else None,
     )

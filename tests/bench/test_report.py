@@ -115,4 +115,4 @@ def test_markdown_has_a_table_per_scenario_and_the_targets() -> None:
 
     assert text.count("| c | ops/s |") == 3
     assert "| target | measured | verdict |" in text
-    assert "† the sandbox used" in text  # a saturated sandbox is flagged
+    assert "† an emulator process used" in text  # a saturated sandbox is flagged
