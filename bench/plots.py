@@ -4,17 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import matplotlib
 
 matplotlib.use("Agg")  # files only: no display on a server or in CI
 
 import matplotlib.pyplot as plt
+from matplotlib.ticker import FuncFormatter, LogLocator
 
-from .measurements import ScenarioResult
+from .measurements import ScenarioResult, SideResult
 
 GATEWAY_COLOUR = "tab:blue"
 FLOOR_COLOUR = "tab:gray"
+ERROR_COLOUR = "tab:red"
+
+
+def _failed_share(side: SideResult) -> float:
+    return (side.with_errors + side.failed) / side.operations if side.operations else 0.0
 
 
 def latency_figure(results: Sequence[ScenarioResult], path: Path, *, subtitle: str = "") -> Path:
@@ -27,22 +34,39 @@ def latency_figure(results: Sequence[ScenarioResult], path: Path, *, subtitle: s
         ax = axes[index // columns][index % columns]
         levels = [run.concurrency for run in result.runs]
         for side, colour in (("gateway", GATEWAY_COLOUR), ("floor", FLOOR_COLOUR)):
-            p50 = [getattr(run, side).latency.p50_ms for run in result.runs]
-            p99 = [getattr(run, side).latency.p99_ms for run in result.runs]
+            sides = [getattr(run, side) for run in result.runs]
+            p50 = [s.latency.p50_ms for s in sides]
+            p99 = [s.latency.p99_ms for s in sides]
             ax.plot(levels, p50, marker="o", color=colour, label=f"{side} p50")
             ax.plot(levels, p99, marker="^", linestyle="--", color=colour, label=f"{side} p99")
+            # A run that mostly failed is fast for the wrong reason: cross it out.
+            failed = [(c, v) for c, s, v in zip(levels, sides, p50, strict=True) if _failed_share(s) > 0.5]
+            if failed and not result.degraded:
+                ax.scatter(
+                    *zip(*failed, strict=True),
+                    marker="x",
+                    s=80,
+                    color=ERROR_COLOUR,
+                    zorder=3,
+                    label="mostly errors",
+                )
         ax.set_xscale("log")
+        ax.set_yscale("log")  # latencies span 0.3 ms (warm) to seconds (saturated)
         ax.set_xticks(levels, [str(c) for c in levels])
         ax.minorticks_off()
-        ax.set_ylim(bottom=0)
+        ax.yaxis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
         ax.set_title(result.title, fontsize=9)
         ax.set_xlabel("concurrency")
         ax.set_ylabel("latency (ms)")
         ax.grid(alpha=0.3)
     for index in range(len(shown), rows * columns):
         axes[index // columns][index % columns].axis("off")
-    handles, labels = axes[0][0].get_legend_handles_labels()
-    figure.legend(handles, labels, loc="lower center", ncol=4, fontsize=8)
+    legend: dict[str, Any] = {}
+    for ax in axes.flat:
+        for handle, label in zip(*ax.get_legend_handles_labels(), strict=True):
+            legend.setdefault(label, handle)
+    figure.legend(list(legend.values()), list(legend), loc="lower center", ncol=5, fontsize=8)
     figure.suptitle(f"Latency vs concurrency, gateway vs floor {subtitle}".strip(), fontsize=11)
     # the reader compares shapes across panels; each keeps its own scale, starting at zero
     figure.tight_layout(rect=(0, 0.05, 1, 0.96))

@@ -135,7 +135,7 @@ def scenario_table(result: ScenarioResult) -> str:
         f"{_same(result.same_products)})",
         "",
         f"| c | ops/s | p50 ms | p95 ms | p99 ms | floor ops/s | floor p50 | floor p99 | p50 × floor | p99 × floor "
-        f"| +p50 ms | calls/op {initials} | floor calls/op | CPU ms/op | RSS MB | cores gw/sb/other | errors |",
+        f"| +p50 ms | calls/op {initials} | floor calls/op | CPU ms/op | RSS MB | cores gw/sb/client/other | errors |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---:|---|---:|",
     ]
     bound = False
@@ -143,7 +143,9 @@ def scenario_table(result: ScenarioResult) -> str:
         g, f = run.gateway, run.floor
         cpu = "–" if g.gateway_cpu_ms_per_op is None else f"{g.gateway_cpu_ms_per_op:.2f}"
         rss = "–" if g.gateway_rss_mb is None else f"{g.gateway_rss_mb:.0f}"
-        cores = f"{g.cores.get('gateway', 0):.2f} / {g.cores.get('sandbox', 0):.2f} / {g.cores.get('other', 0):.2f}"
+        cores = " / ".join(
+            f"{g.cores.get(party, 0):.2f}" for party in ("gateway", "sandbox", "client", "other")
+        )
         mark = "†" if sandbox_bound(run) else ""
         bound = bound or bool(mark)
         lines.append(
@@ -238,7 +240,8 @@ def _calls_check(results: Sequence[ScenarioResult]) -> TargetCheck:
                     )
     shown = "; ".join(deviations[:6]) + (f"; … {len(deviations) - 6} more" if len(deviations) > 6 else "")
     return TargetCheck(
-        "One call per backend per query level (gateway calls/op = floor calls/op, uncached scenarios)",
+        "One call per backend per query level, in as few levels as the floor (gateway calls/op = floor calls/op, "
+        "uncached scenarios)",
         shown or "equal in every uncached scenario",
         None if not measured else not deviations,
     )

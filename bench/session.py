@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import os
 import platform
+import subprocess
 import sys
 import time
 from dataclasses import asdict
@@ -73,6 +74,28 @@ def machine() -> dict[str, Any]:
     }
 
 
+def source() -> dict[str, Any]:
+    """Which code was measured: the commit, and the gateway's files changed on top of it, if any."""
+    project = Path(__file__).resolve().parent.parent
+
+    def git(*args: str) -> str:
+        try:
+            done = subprocess.run(  # noqa: S603 (fixed arguments)
+                ["git", *args],
+                cwd=project,
+                capture_output=True,
+                text=True,
+                timeout=10,
+                check=False,  # noqa: S607
+            )
+        except (OSError, subprocess.TimeoutExpired):
+            return ""
+        return done.stdout.strip()
+
+    changed = git("status", "--porcelain", "--", "gateway", "schema", "resolvers").splitlines()
+    return {"commit": git("rev-parse", "HEAD"), "uncommitted_gateway_files": [line[3:] for line in changed]}
+
+
 class Session:
     """A benchmark run: its processes, the floor, the targets, and what was measured.
 
@@ -109,6 +132,7 @@ class Session:
             "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "quick": settings.quick,
             "machine": machine(),
+            "source": source(),
             "settings": asdict(settings),
             "sandbox_commands": [service.process.args for service in self._sandboxes],
             "gateway_command": "commerce-gateway serve --config FILE --host 127.0.0.1 --port PORT "

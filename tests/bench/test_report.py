@@ -56,9 +56,7 @@ def test_targets_met_when_the_numbers_are_within_them() -> None:
     checks = {c.target.split(":")[0]: c for c in evaluate(_healthy(), erp_timeout_s=5.0)}
 
     assert checks["Listing of 50, uncached, c=10"].met is True
-    assert checks[
-        "One call per backend per query level (gateway calls/op = floor calls/op, uncached scenarios)"
-    ].met
+    assert next(c for name, c in checks.items() if name.startswith("One call")).met is True
     assert checks["Warm listing of 50"].met is True
     assert checks["ERP down"].met is True
 
