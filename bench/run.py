@@ -58,6 +58,8 @@ def _loop_factory() -> Callable[[], asyncio.AbstractEventLoop]:
 def main(argv: Sequence[str] | None = None) -> int:
     settings = parse_args(argv)
     signal.signal(signal.SIGTERM, _terminate)
+    # A shell starts background jobs with SIGINT ignored; Ctrl-C (or kill -INT) must still clean up.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     workdir = RESULTS / "raw" / stamp
     workdir.mkdir(parents=True, exist_ok=True)
