@@ -147,6 +147,24 @@ def collections_page(context: RequestContext) -> DataLoader[ListArgs, Page[Colle
     )
 
 
+def collection_with_products(
+    context: RequestContext, by: str
+) -> DataLoader[tuple[str, ListArgs], tuple[Collection, Page[Product]] | None]:
+    """A collection page: the collection and a page of its products, fetched together."""
+
+    async def fetch(
+        catalog: CatalogSource, keys: list[tuple[str, ListArgs]], in_context: InContext
+    ) -> dict[tuple[str, ListArgs], tuple[Collection, Page[Product]]]:
+        found = {}
+        for key, args in keys:
+            both = await catalog.collection_with_products(by, key, args, in_context)
+            if both is not None:
+                found[(key, args)] = both
+        return found
+
+    return _catalog_loader(context, f"collection-page:{by}", fetch)
+
+
 def collection_products(context: RequestContext) -> DataLoader[tuple[str, ListArgs], Page[Product] | None]:
     """Products of several collections: one backend call per distinct set of arguments."""
 
@@ -197,6 +215,7 @@ __all__ = [
     "collection_by_handle",
     "collection_by_id",
     "collection_products",
+    "collection_with_products",
     "collections_page",
     "content_by_sku",
     "load_all",

@@ -90,6 +90,8 @@ class _Slot:
     key: Any
     nullable: bool
     parent: _Slot | None
+    nulled: bool = False
+    """A null propagated through or into this slot: what was below it is no longer in the response."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -435,6 +437,10 @@ class _Execution:
         self, return_type: GraphQLOutputType, nodes: list[FieldNode], path: Path, slot: _Slot
     ) -> Callable[[Any], None]:
         def done(value: Any) -> None:
+            if self._detached(slot.parent):
+                # An ancestor was nulled meanwhile: this value (and any error) is no longer part of the
+                # response, and graphql-core reports nothing from such a subtree either.
+                return
             try:
                 if isinstance(value, BaseException):
                     raise value
@@ -454,10 +460,19 @@ class _Execution:
     @staticmethod
     def _null_out(slot: _Slot | None) -> None:
         while slot is not None:
+            slot.nulled = True
             if slot.nullable:
                 slot.container[slot.key] = None
                 return
             slot = slot.parent
+
+    @staticmethod
+    def _detached(slot: _Slot | None) -> bool:
+        while slot is not None:
+            if slot.nulled:
+                return True
+            slot = slot.parent
+        return False
 
     # --- values --------------------------------------------------------------------------------
 

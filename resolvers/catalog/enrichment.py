@@ -68,8 +68,8 @@ def _skipped(directives: dict[str, dict[str, Any]]) -> bool:
     return directives.get("skip", {}).get("if") is True or directives.get("include", {}).get("if") is False
 
 
-def selected_names(info: Info[RequestContext, Any]) -> set[str]:
-    """Every field name selected under the current field (fragments followed, skipped ones left out)."""
+def names_under(selections: Iterable[Selection]) -> set[str]:
+    """Every field name selected in `selections` (fragments followed, skipped ones left out)."""
     names: set[str] = set()
 
     def visit(selections: Iterable[Selection]) -> None:
@@ -80,13 +80,36 @@ def selected_names(info: Info[RequestContext, Any]) -> set[str]:
                 names.add(selection.name)
             visit(selection.selections)
 
-    visit(info.selected_fields)
+    visit(selections)
     return names
 
 
+def fields_named(selections: Iterable[Selection], name: str) -> list[SelectedField]:
+    """The fields called `name` selected directly in `selections` (through fragments, not below fields)."""
+    found: list[SelectedField] = []
+    for selection in selections:
+        if _skipped(selection.directives):
+            continue
+        if isinstance(selection, SelectedField):
+            if selection.name == name:
+                found.append(selection)
+        else:
+            found += fields_named(selection.selections, name)
+    return found
+
+
+def selected_names(info: Info[RequestContext, Any]) -> set[str]:
+    """Every field name selected under the current field."""
+    return names_under(info.selected_fields)
+
+
 def wants(info: Info[RequestContext, Any]) -> Wants:
-    names = selected_names(info)
-    services = info.context.services
+    return wants_of(selected_names(info), info.context)
+
+
+def wants_of(names: set[str], context: RequestContext) -> Wants:
+    """What a selection with these field names needs from the PIM, the ERP and the catalog."""
+    services = context.services
     stock_for_availability = services.settings.stock_from_erp and bool(names & AVAILABILITY_FIELDS)
     return Wants(
         content=services.content is not None and bool(names & CONTENT_FIELDS),
@@ -138,4 +161,14 @@ def outcome(values: dict[str, Any], key: str | None) -> Any:
     return found
 
 
-__all__ = ["Enrichment", "Wants", "enrich", "outcome", "selected_names", "wants"]
+__all__ = [
+    "Enrichment",
+    "Wants",
+    "enrich",
+    "fields_named",
+    "names_under",
+    "outcome",
+    "selected_names",
+    "wants",
+    "wants_of",
+]

@@ -4,12 +4,36 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from gateway.models.catalog import Collection, ListArgs, Page, Product
+from gateway.models.catalog import Collection, Detail, ListArgs, Page, Product
 from resolvers import loaders
 from resolvers.context import RequestContext
 from resolvers.pagination import check_page_size
 
 T = TypeVar("T")
+
+
+def collection_products_args(
+    *,
+    first: int | None,
+    after: str | None,
+    last: int | None,
+    before: str | None,
+    reverse: bool | None,
+    sort_key: str | None,
+    filters: str | None,
+    detail: Detail,
+) -> ListArgs:
+    """`Collection.products`' arguments as one key, built the same way wherever they are read."""
+    return ListArgs(
+        first=first,
+        after=after,
+        last=last,
+        before=before,
+        reverse=bool(reverse),
+        sort_key=sort_key,
+        filters=filters,
+        detail=detail,
+    )
 
 
 def _checked(context: RequestContext, args: ListArgs) -> ListArgs:
@@ -40,4 +64,4 @@ async def collection_products(context: RequestContext, collection_id: str, args:
     return await _page(await loader.load((collection_id, _checked(context, args))), "collection products")
 
 
-__all__ = ["collection_products", "collections", "products", "search"]
+__all__ = ["collection_products", "collection_products_args", "collections", "products", "search"]

@@ -8,10 +8,11 @@ from typing import Any
 from strawberry.dataloader import DataLoader
 
 from gateway.cache import DataClass
-from gateway.models.catalog import Collection, Detail, Menu, Product, Shop, Variant
+from gateway.models.catalog import Collection, Detail, ListArgs, Menu, Product, Shop, Variant
 from resolvers import loaders
 from resolvers.context import RequestContext
 from resolvers.errors import UserInputError
+from resolvers.pagination import check_page_size
 
 from .global_ids import gid_type
 
@@ -32,14 +33,34 @@ async def product(
     raise UserInputError("You must provide one of id or handle.", "id")
 
 
-async def collection(context: RequestContext, id: str | None, handle: str | None) -> Collection | None:
-    if id is not None:
-        if gid_type(id) != "Collection":
-            return None
-        return await loaders.collection_by_id(context).load(id)
-    if handle is not None:
-        return await loaders.collection_by_handle(context).load(handle)
-    raise UserInputError("You must provide one of id or handle.", "id")
+async def collection(
+    context: RequestContext, id: str | None, handle: str | None, products: ListArgs | None = None
+) -> Collection | None:
+    """A collection; with `products`, also that page of its products, fetched in the same call.
+
+    The page is handed to the request's `Collection.products` loader, so the field that asks for it
+    finds it there: a collection page costs one catalog call, as it would a storefront.
+    """
+    if id is not None and gid_type(id) != "Collection":
+        return None
+    if id is None and handle is None:
+        raise UserInputError("You must provide one of id or handle.", "id")
+    if products is not None:
+        try:
+            check_page_size(products.first, products.last, context.services.settings.max_page_size)
+        except UserInputError:
+            products = None  # the products field reports it; the collection itself is fine
+    if products is None:
+        if id is not None:
+            return await loaders.collection_by_id(context).load(id)
+        return await loaders.collection_by_handle(context).load(handle)  # type: ignore[arg-type]
+    by, key = ("id", id) if id is not None else ("handle", handle)
+    both = await loaders.collection_with_products(context, by).load((key, products))  # type: ignore[arg-type]
+    if both is None:
+        return None
+    found, page = both
+    loaders.collection_products(context).prime((found.id, products), page)
+    return found
 
 
 async def node(

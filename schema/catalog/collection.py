@@ -81,12 +81,12 @@ class Collection(Node):
         ] = None,
     ) -> ProductConnection:
         wanted = wants(info)
-        args = models.ListArgs(
+        args = lists.collection_products_args(
             first=first,
             after=after,
             last=last,
             before=before,
-            reverse=bool(reverse),
+            reverse=reverse,
             sort_key=sort_key.name if sort_key else None,
             filters=filters_json(filters),
             detail=wanted.detail,

@@ -8,13 +8,14 @@ import strawberry
 
 from gateway.models import catalog as models
 from resolvers.catalog import lists, objects
-from resolvers.catalog.enrichment import Enrichment, enrich, wants
+from resolvers.catalog.enrichment import Enrichment, enrich, fields_named, names_under, wants, wants_of
 from resolvers.context import RequestContext
 from schema.common.node import Node
 
 from .collection import Collection, CollectionConnection
 from .enums import (
     CollectionSortKeys,
+    ProductCollectionSortKeys,
     ProductSortKeys,
     SearchPrefixQueryType,
     SearchSortKeys,
@@ -52,6 +53,37 @@ def _as_node(
     if isinstance(item, models.Collection):
         return Collection.from_model(item)
     return None
+
+
+def _products_page(info: strawberry.Info[RequestContext]) -> models.ListArgs | None:
+    """The page of products a `collection` selection asks for, when it asks for exactly one.
+
+    Read from the selection (variables resolved) the way `Collection.products` will build it, so
+    the collection and its page come in one call; filters are left to that field (their input
+    defaults are applied only when it converts them).
+    """
+    # `selected_fields` holds the `collection` field itself; its page is one level down.
+    pages = fields_named([child for field in info.selected_fields for child in field.selections], "products")
+    if (
+        not pages
+        or any(page.arguments != pages[0].arguments for page in pages)
+        or "filters" in pages[0].arguments
+    ):
+        return None
+    raw = pages[0].arguments
+    # Literals come as their source text ("24"); variables as coerced values. Validation made both Ints.
+    first, last = (int(n) if isinstance(n, str) else n for n in (raw.get("first"), raw.get("last")))
+    sort_key = raw.get("sortKey", ProductCollectionSortKeys.COLLECTION_DEFAULT.name)
+    return lists.collection_products_args(
+        first=first,
+        after=raw.get("after"),
+        last=last,
+        before=raw.get("before"),
+        reverse=raw.get("reverse", False),
+        sort_key=getattr(sort_key, "name", sort_key),
+        filters=None,
+        detail=wants_of(names_under(pages[0].selections), info.context).detail,
+    )
 
 
 @strawberry.type
@@ -111,7 +143,7 @@ class CatalogQueries:
         id: Annotated[strawberry.ID | None, ID_ARGUMENT] = None,
         handle: Annotated[str | None, HANDLE_ARGUMENT] = None,
     ) -> Collection | None:
-        model = await objects.collection(info.context, id, handle)
+        model = await objects.collection(info.context, id, handle, _products_page(info))
         return Collection.from_model(model) if model else None
 
     @strawberry.field(description="List of the shop's collections.")

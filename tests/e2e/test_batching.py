@@ -76,3 +76,31 @@ async def test_the_same_product_twice_in_one_query_is_fetched_once(
 
     # handles and ids are two batches of one level, sent together
     assert calls["shopify"] == {"POST /api/2026-04/graphql.json": 2}
+
+
+async def test_a_collection_page_is_one_catalog_call(gateway: Gateway, clean_sandbox: Sandbox) -> None:
+    await gateway.data(WARM_UP)
+    collection = next(c for c in clean_sandbox.world.collections if len(c.product_ids) > 24)
+    query = """query($handle: String!, $first: Int = 24) @inContext(language: FR) {
+      collection(handle: $handle) { title
+        products(first: $first, sortKey: BEST_SELLING) { nodes { title content { name }
+          variants(first: 5) { nodes { sku stock { available } } } } pageInfo { hasNextPage } } } }"""
+
+    calls = await _calls_for(gateway, clean_sandbox, query, {"handle": collection.handle})
+
+    assert calls["shopify"] == {"POST /api/2026-04/graphql.json": 1}
+    assert calls["akeneo"] == {"GET /api/rest/v1/products-uuid": 1}
+    assert calls["odoo"] == {"POST /json/2/stock.quant/search_read": 1}
+
+
+async def test_a_collection_page_with_filters_is_still_right(
+    gateway: Gateway, clean_sandbox: Sandbox
+) -> None:
+    collection = next(c for c in clean_sandbox.world.collections if len(c.product_ids) > 5)
+    query = """query($handle: String!) { collection(handle: $handle) {
+      a: products(first: 3) { nodes { id } } b: products(first: 3, filters: [{available: true}]) { nodes { id } } } }"""
+
+    data = await gateway.data(query, {"handle": collection.handle})
+
+    assert len(data["collection"]["a"]["nodes"]) == 3
+    assert len(data["collection"]["b"]["nodes"]) <= 3

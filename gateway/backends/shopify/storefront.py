@@ -210,6 +210,22 @@ class ShopifyStorefront:
             found.update(part)
         return found
 
+    async def collection_with_products(
+        self, by: str, key: str, args: ListArgs, context: InContext
+    ) -> tuple[Collection, Page[Product]] | None:
+        variables = {
+            **self._page_variables(args),
+            "filters": json.loads(args.filters) if args.filters else None,
+            "key": key,
+        }
+        data = await self.query(documents.collection_with_products(by, args.detail), variables, context)
+        node = data.get("collection")
+        if node is None:
+            return None
+        if not isinstance(node, dict):
+            raise BackendBadResponse(SERVICE, "unexpected storefront response: `collection` is not an object")
+        return self._parse(node, mapping.collection), self._parse(node.get("products"), mapping.product_page)
+
     async def search(self, args: ListArgs, context: InContext) -> Page[Product]:
         variables = {
             **self._page_variables(args),

@@ -148,6 +148,24 @@ def collection_products(detail: Detail) -> str:
 
 
 @cache
+def collection_with_products(by: str, detail: Detail) -> str:
+    """A collection (by `handle` or `id`) and one page of its products, in one call: a collection page."""
+    key_type = {"handle": "String!", "id": "ID!"}[by]
+    return _with_fragments(
+        f"query GatewayCollectionWithProducts($key: {key_type}, {PAGE_VARIABLES}, $filters: [ProductFilter!], "
+        f"$sortKey: ProductCollectionSortKeys, {CONTEXT_VARIABLES}) {IN_CONTEXT} "
+        f"{{ collection({by}: $key) {{ ...GatewayCollection products({PAGE_ARGUMENTS}, filters: $filters, "
+        "sortKey: $sortKey) { edges { cursor node { ...GatewayProduct } } pageInfo { ...GatewayPageInfo } "
+        "filters { ...GatewayFilter } } } }",
+        "GatewayCollection",
+        "GatewayProduct",
+        "GatewayPageInfo",
+        "GatewayFilter",
+        detail=detail,
+    )
+
+
+@cache
 def search(detail: Detail) -> str:
     return _with_fragments(
         f"query GatewaySearch($query: String!, {PAGE_VARIABLES}, $productFilters: [ProductFilter!], "
@@ -203,6 +221,7 @@ __all__ = [
     "VARIANTS_BY_IDS",
     "by_handles",
     "collection_products",
+    "collection_with_products",
     "menus",
     "products",
     "products_by_ids",

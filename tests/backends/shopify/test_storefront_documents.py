@@ -27,6 +27,11 @@ BUILT = {
         )
         for detail in Detail
     },
+    **{
+        f"collection with products by {by} ({detail})": documents.collection_with_products(by, detail)
+        for by in ("handle", "id")
+        for detail in Detail
+    },
     "products by 1 handle (card)": documents.by_handles("product", 1, Detail.CARD),
     "products by 50 handles (full)": documents.by_handles("product", 50, Detail.FULL),
     "collections by 3 handles": documents.by_handles("collection", 3),

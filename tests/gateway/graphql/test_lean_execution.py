@@ -166,7 +166,9 @@ async def test_a_late_null_reaches_the_nearest_nullable_ancestor(
     for gateway in gateways:
         monkeypatch.setattr(gateway.app.state.gateway.services.catalog, "collection_products", down)
     handle = clean_sandbox.world.collections[0].handle
-    query = f'{{ collection(handle: "{handle}") {{ title products(first: 2) {{ nodes {{ id }} }} }} shop {{ name }} }}'
+    # Two pages with different arguments: neither comes with the collection, both are fetched late.
+    pages = "a: products(first: 2) { nodes { id } } b: products(first: 3) { nodes { id } }"
+    query = f'{{ collection(handle: "{handle}") {{ title {pages} }} shop {{ name }} }}'
 
     body = await _same(gateways, query)
 
