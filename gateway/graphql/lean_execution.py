@@ -20,6 +20,7 @@ to graphql-core (`handles` says which).
 from __future__ import annotations
 
 import asyncio
+from enum import Enum
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -33,6 +34,7 @@ from graphql import (
     FragmentSpreadNode,
     GraphQLAbstractType,
     GraphQLBoolean,
+    GraphQLEnumType,
     GraphQLError,
     GraphQLField,
     GraphQLFloat,
@@ -189,6 +191,18 @@ class LeanExecutor:
         self.config = schema.config
         self.scalars = schema.schema_converter.scalar_registry
         self._plans: dict[int, _FieldPlan] = {}
+        self._enum_names: dict[str, dict[Any, str]] = {}
+
+    def enum_name(self, enum: GraphQLEnumType, value: Any) -> str | None:
+        """The GraphQL name of an enum's Python value, looked up in a table built once per enum."""
+        names = self._enum_names.get(enum.name)
+        if names is None:
+            names = self._enum_names[enum.name] = {v.value: name for name, v in enum.values.items()}
+        try:
+            # Strawberry hands out Python Enum members; the GraphQL type maps their values to names.
+            return names.get(value.value if isinstance(value, Enum) else value)
+        except TypeError:  # an unhashable value: let the enum's own serializer say what is wrong
+            return None
 
     def plan(self, field: GraphQLField) -> _FieldPlan:
         found = self._plans.get(id(field))
@@ -505,6 +519,10 @@ class _Execution:
         builtin = _BUILTIN_SCALARS.get(return_type)  # type: ignore[arg-type]
         if builtin is not None and type(value) is builtin:
             return value
+        if isinstance(return_type, GraphQLEnumType):
+            name = self.executor.enum_name(return_type, value)
+            if name is not None:
+                return name
         if is_leaf_type(return_type):
             serialized = return_type.serialize(value)
             if serialized is None or serialized is Undefined:

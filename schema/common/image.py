@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Annotated
-from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import strawberry
 
@@ -41,20 +40,21 @@ def transformed_url(url: str, transform: ImageTransformInput | None) -> str:
     if transform is None:
         return url
     scale = transform.scale or 1
-    params: list[tuple[str, str]] = []
+    params: list[str] = []
+    # Every value is a number or an enum name in lower case: nothing to percent-encode.
     if transform.max_width:
-        params.append(("width", str(transform.max_width * scale)))
+        params.append(f"width={transform.max_width * scale}")
     if transform.max_height:
-        params.append(("height", str(transform.max_height * scale)))
+        params.append(f"height={transform.max_height * scale}")
     if transform.crop:
-        params.append(("crop", transform.crop.name.lower()))
+        params.append(f"crop={transform.crop.name.lower()}")
     if transform.preferred_content_type:
-        params.append(("format", transform.preferred_content_type.name.lower()))
+        params.append(f"format={transform.preferred_content_type.name.lower()}")
     if not params:
         return url
-    parts = urlsplit(url)
-    query = f"{parts.query}&{urlencode(params)}" if parts.query else urlencode(params)
-    return urlunsplit(parts._replace(query=query))
+    base, hash_mark, fragment = url.partition("#")
+    separator = "&" if "?" in base else "?"
+    return f"{base}{separator}{'&'.join(params)}{hash_mark}{fragment}"
 
 
 @strawberry.type(name="Image", description="Represents an image resource.")

@@ -7,7 +7,6 @@ the connector reports as a bad response from Shopify instead of letting garbage 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -33,34 +32,35 @@ from gateway.models.catalog import (
 )
 
 
-def _obj(data: Any, what: str) -> Mapping[str, Any]:
-    if not isinstance(data, Mapping):
+def _obj(data: Any, what: str) -> dict[str, Any]:
+    # Decoded JSON objects are dicts; `isinstance(x, Mapping)` would cost an ABC check per object.
+    if not isinstance(data, dict):
         raise ValueError(f"{what}: expected an object, got {type(data).__name__}")
     return data
 
 
-def _str(data: Mapping[str, Any], key: str) -> str:
+def _str(data: dict[str, Any], key: str) -> str:
     value = data.get(key)
     if not isinstance(value, str):
         raise ValueError(f"{key}: expected a string, got {type(value).__name__}")
     return value
 
 
-def _opt_str(data: Mapping[str, Any], key: str) -> str | None:
+def _opt_str(data: dict[str, Any], key: str) -> str | None:
     value = data.get(key)
     if value is not None and not isinstance(value, str):
         raise ValueError(f"{key}: expected a string or null")
     return value
 
 
-def _list(data: Mapping[str, Any], key: str) -> list[Any]:
+def _list(data: dict[str, Any], key: str) -> list[Any]:
     value = data.get(key)
     if not isinstance(value, list):
         raise ValueError(f"{key}: expected a list")
     return value
 
 
-def _datetime(data: Mapping[str, Any], key: str) -> datetime:
+def _datetime(data: dict[str, Any], key: str) -> datetime:
     return datetime.fromisoformat(_str(data, key))
 
 
