@@ -143,8 +143,14 @@ def start_sandbox(
     return Service(name, command, workdir / f"{name}.log"), config
 
 
-def start_gateway(workdir: Path, config: Path, *, port: int, workers: int, label: str) -> Service:
-    """`commerce-gateway serve` (uvicorn, uvloop, httptools) on `port`."""
+def start_gateway(
+    workdir: Path, config: Path, *, port: int, workers: int, label: str, source: Path | None = None
+) -> Service:
+    """`commerce-gateway serve` (uvicorn, uvloop, httptools) on `port`.
+
+    With `source`, the gateway's packages are imported from that checkout instead (it comes first on
+    `PYTHONPATH`, before the editable install), with this environment's dependencies.
+    """
     command = [
         *entry_point(),
         "serve",
@@ -157,7 +163,8 @@ def start_gateway(workdir: Path, config: Path, *, port: int, workers: int, label
         "--workers",
         str(workers),
     ]
-    return Service(f"gateway ({label})", command, workdir / f"gateway-{label}.log")
+    env = {"PYTHONPATH": str(source)} if source is not None else None
+    return Service(f"gateway ({label})", command, workdir / f"gateway-{label}.log", env=env)
 
 
 async def wait_for_sandbox(service: Service, config: Path, timeout_s: float) -> dict[str, dict[str, Any]]:

@@ -74,15 +74,15 @@ def machine() -> dict[str, Any]:
     }
 
 
-def source() -> dict[str, Any]:
+def source(gateway_source: Path | None = None) -> dict[str, Any]:
     """Which code was measured: the commit, and the gateway's files changed on top of it, if any."""
     project = Path(__file__).resolve().parent.parent
 
-    def git(*args: str) -> str:
+    def git(*args: str, cwd: Path = project) -> str:
         try:
             done = subprocess.run(  # noqa: S603 (fixed arguments)
                 ["git", *args],  # noqa: S607 (git from PATH, as a developer runs it)
-                cwd=project,
+                cwd=cwd,
                 capture_output=True,
                 text=True,
                 timeout=10,
@@ -93,7 +93,13 @@ def source() -> dict[str, Any]:
         return done.stdout.strip()
 
     changed = git("status", "--porcelain", "--", "gateway", "schema", "resolvers").splitlines()
-    return {"commit": git("rev-parse", "HEAD"), "uncommitted_gateway_files": [line[3:] for line in changed]}
+    measured = {
+        "commit": git("rev-parse", "HEAD"),
+        "uncommitted_gateway_files": [line[3:] for line in changed],
+    }
+    if gateway_source is not None:
+        measured["gateway_commit"] = git("rev-parse", "HEAD", cwd=gateway_source)
+    return measured
 
 
 class Session:
@@ -132,7 +138,7 @@ class Session:
             "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "quick": settings.quick,
             "machine": machine(),
-            "source": source(),
+            "source": source(self.settings.gateway_source),
             "settings": asdict(settings),
             "sandbox_commands": [service.process.args for service in self._sandboxes],
             "gateway_command": "commerce-gateway serve --config FILE --host 127.0.0.1 --port PORT "
@@ -193,7 +199,12 @@ class Session:
     ) -> None:
         port = free_port()
         gateway = start_gateway(
-            self.workdir, config, port=port, workers=self.settings.workers, label=cache.value
+            self.workdir,
+            config,
+            port=port,
+            workers=self.settings.workers,
+            label=cache.value,
+            source=self.settings.gateway_source,
         )
         self.services.append(gateway)
         url = f"http://127.0.0.1:{port}"

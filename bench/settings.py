@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from .scenarios import scenarios
 
@@ -33,6 +34,8 @@ class Settings:
     startup_timeout_s: float
     one_sandbox: bool = False
     """Serve every emulator from one `commerce-gateway sandbox` process instead of one process each."""
+    gateway_source: Path | None = None
+    """A checkout whose gateway is measured instead of this one's (say, a past commit's worktree)."""
 
 
 def _levels(text: str) -> tuple[int, ...]:
@@ -75,7 +78,16 @@ def parse_args(argv: Sequence[str] | None) -> Settings:
         action="store_true",
         help="run `commerce-gateway sandbox` (all emulators in one process) instead of one process per vendor",
     )
+    parser.add_argument(
+        "--gateway-source",
+        type=Path,
+        metavar="DIR",
+        help="measure the gateway of another checkout (e.g. `git worktree add DIR COMMIT`); "
+        "the sandbox, the floor and the harness stay this checkout's",
+    )
     args = parser.parse_args(argv)
+    if args.gateway_source is not None and not (args.gateway_source / "gateway" / "cli.py").is_file():
+        parser.error(f"--gateway-source {args.gateway_source}: no gateway/cli.py there")
     chosen = tuple(args.scenarios.split(",")) if args.scenarios else tuple(names)
     unknown = sorted(set(chosen) - set(names))
     if unknown:
@@ -98,6 +110,7 @@ def parse_args(argv: Sequence[str] | None) -> Settings:
         concurrency=args.concurrency or (QUICK_CONCURRENCY if args.quick else FULL_CONCURRENCY),
         scenarios=chosen,
         startup_timeout_s=args.startup_timeout,
+        gateway_source=args.gateway_source.resolve() if args.gateway_source else None,
         one_sandbox=args.one_sandbox,
     )
 
