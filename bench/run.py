@@ -27,12 +27,17 @@ from .settings import parse_args
 RESULTS = Path(__file__).resolve().parent / "results"
 
 
+def encode(document: object) -> bytes:
+    """A results document as indented JSON; paths in it (`--gateway-source`) are written as text."""
+    return orjson.dumps(document, option=orjson.OPT_INDENT_2, default=str) + b"\n"
+
+
 def write_outputs(session: Session, checks: list[report.TargetCheck], stamp: str) -> None:
     """The JSON document and the figures under bench/results/, the Markdown tables on standard output."""
     RESULTS.mkdir(parents=True, exist_ok=True)
     json_path = RESULTS / f"{stamp}.json"
     document = report.document(session.meta, session.results, checks)
-    json_path.write_bytes(orjson.dumps(document, option=orjson.OPT_INDENT_2) + b"\n")
+    json_path.write_bytes(encode(document))
     subtitle = f"({session.settings.latency_ms:g} ms per backend call, {stamp})"
     latency = plots.latency_figure(session.results, RESULTS / f"{stamp}-latency.png", subtitle=subtitle)
     throughput = plots.throughput_figure(

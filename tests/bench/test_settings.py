@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+from pathlib import Path
+
+import orjson
 import pytest
 
+from bench.run import encode
 from bench.settings import parse_args
 
 
@@ -30,3 +35,25 @@ def test_bad_arguments_are_refused(argv: list[str], capsys: pytest.CaptureFixtur
     with pytest.raises(SystemExit):
         parse_args(argv)
     assert "error" in capsys.readouterr().err
+
+
+def test_another_checkout_s_gateway_can_be_measured(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "gateway").mkdir()
+    (tmp_path / "gateway" / "cli.py").write_text("")
+
+    assert parse_args(["--gateway-source", str(tmp_path)]).gateway_source == tmp_path.resolve()
+    assert parse_args([]).gateway_source is None
+    with pytest.raises(SystemExit):
+        parse_args(["--gateway-source", str(tmp_path / "nowhere")])
+    assert "no gateway/cli.py there" in capsys.readouterr().err
+
+
+def test_the_settings_of_a_run_are_written_as_json() -> None:
+    checkout = Path(__file__).resolve().parents[2]
+    settings = parse_args(["--gateway-source", str(checkout)])
+
+    written = orjson.loads(encode({"settings": asdict(settings)}))
+
+    assert written["settings"]["gateway_source"] == str(checkout)
