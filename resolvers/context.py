@@ -54,8 +54,6 @@ class RequestContext:
     """Data classes the response was built from: its freshness is that of the shortest-lived one."""
     private: bool = False
     """The response holds data for one buyer only and must never be shared."""
-    request: Any = None
-    """The Starlette request, for resolvers that need headers (None in tests that execute directly)."""
 
     def response_ttl(self) -> float:
         """How long the whole response may be reused: 0 unless it is public, clean and fresh."""

@@ -20,9 +20,9 @@ to graphql-core (`handles` says which).
 from __future__ import annotations
 
 import asyncio
-from enum import Enum
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
 from graphql import (
