@@ -175,3 +175,43 @@ async def test_bad_adjustments_are_user_errors(
     payload = reply.data["inventoryAdjustQuantities"]
     assert payload["inventoryAdjustmentGroup"] is None
     assert [(e["code"], e["field"]) for e in payload["userErrors"]] == [(code, field)]
+
+
+COLLECTION_PRODUCTS = document("storefront", "CollectionProducts")
+
+
+async def test_a_product_selling_out_leaves_the_in_stock_facet_at_once(shop: ShopifySandbox) -> None:
+    # given a collection whose in-stock count has been computed (and kept) once
+    collection = next(c for c in shop.world.collections if len(c.product_ids) > 3)
+    variables = {"handle": collection.handle, "first": 1}
+
+    async def in_stock() -> int:
+        filters = (await shop.storefront(COLLECTION_PRODUCTS, variables)).data["collection"]["products"][
+            "filters"
+        ]
+        availability = next(f for f in filters if f["id"] == "filter.v.availability")
+        return next(v["count"] for v in availability["values"] if v["label"] == "In stock")
+
+    before = await in_stock()
+    product = next(p for p in shop.world.products if p.id in collection.product_ids and p.published)
+    nodes = (
+        await shop.storefront(
+            NODES_BATCH, {"ids": [f"gid://shopify/ProductVariant/{v.id}" for v in product.variants]}
+        )
+    ).data["nodes"]
+    assert any(node["availableForSale"] for node in nodes)
+
+    # when every unit of every variant is sold elsewhere
+    query = " OR ".join(f"sku:{v.sku}" for v in product.variants)
+    stock = (await shop.admin(STOCK_BY_SKU, {"q": query, "first": 10})).data["productVariants"]["nodes"]
+    for node in stock:
+        variant = next(v for v in product.variants if v.sku == node["sku"])
+        for level in node["inventoryItem"]["inventoryLevels"]["nodes"]:
+            available = next(q["quantity"] for q in level["quantities"] if q["name"] == "available")
+            if available > 0:
+                location = int(level["location"]["id"].rsplit("/", 1)[1])
+                reply = await shop.admin(ADJUST_INVENTORY, adjustment(variant, location, -available))
+                assert reply.data["inventoryAdjustQuantities"]["userErrors"] == []
+
+    # then
+    assert await in_stock() == before - 1

@@ -64,6 +64,7 @@ def release(store: Store, order: OrderRecord) -> None:
 
 def _changed(store: Store, level: InventoryLevel) -> None:
     level.updated_at = store.now()
+    store.touch()  # availability counts and sold-out ordering read stock
     store.changes.publish(InventoryLevelChanged(level))
 
 

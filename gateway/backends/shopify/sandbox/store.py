@@ -1,8 +1,8 @@
 """The one Shopify store both APIs serve: records built from the world, indexed by every key read.
 
 Built once per emulator from the immutable `World`. Lookups by id, handle, SKU, email and order
-number are dicts; sorted views of the catalog are cached per sort key and dropped when a change
-could reorder them (`touch`).
+number are dicts; views derived from the catalog (sorted orders, the search index) are cached per
+key and dropped when a change could alter them (`touch`).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from gateway.sandbox import seed
 from gateway.sandbox.seed import Localized, World
@@ -35,6 +35,9 @@ from .records import (
     VariantRecord,
 )
 
+V = TypeVar("V")
+MAX_VIEWS = 4096
+"""Views kept between two changes (each search and filter combination has its own)."""
 OPTION_ID_BASE = 10_600_000_000_000
 OPTION_VALUE_ID_BASE = 3_400_000_000_000
 ORDER_LINE_ID_BASE = 14_300_000_000_000
@@ -100,7 +103,8 @@ class Store:
         """Every mutation publishes what it changed here (the webhook dispatcher listens)."""
         self.version = 0
         """Bumped by every change that can reorder a sorted view."""
-        self._orderings: dict[tuple[Any, ...], tuple[int, Ordering[Any]]] = {}
+        self._views: dict[tuple[Any, ...], object] = {}
+        self._views_version = 0
         self._build_catalog(world)
         self._build_stock(world)
         self._build_collections(world)
@@ -339,14 +343,21 @@ class Store:
         """Note a change that may reorder sorted views (sales, timestamps, stock)."""
         self.version += 1
 
+    def view(self, key: tuple[Any, ...], build: Callable[[], V]) -> V:
+        """A view derived from the catalog, cached under `key` until the next `touch`."""
+        if self._views_version != self.version or len(self._views) >= MAX_VIEWS:
+            # Views of an older version are never read again: drop them all at once.
+            self._views.clear()
+            self._views_version = self.version
+        if key in self._views:
+            return cast(V, self._views[key])
+        view = build()
+        self._views[key] = view
+        return view
+
     def ordering(self, key: tuple[Any, ...], build: Callable[[], Ordering[Any]]) -> Ordering[Any]:
         """A sorted view cached under `key` until the next `touch`."""
-        cached = self._orderings.get(key)
-        if cached is not None and cached[0] == self.version:
-            return cached[1]
-        ordering = build()
-        self._orderings[key] = (self.version, ordering)
-        return ordering
+        return self.view(("ordering", *key), build)
 
     def now(self) -> datetime:
         return datetime.now(UTC)

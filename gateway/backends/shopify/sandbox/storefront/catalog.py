@@ -35,13 +35,12 @@ from gateway.backends.shopify.sandbox.store import Store
 from gateway.backends.shopify.sandbox.timestamps import iso
 
 from .context import Info
-from .product_filters import FilterSet, facets
+from .product_filters import FilterSet, listing_facets
 from .product_search import (
     PRODUCT_SORTS,
     order_products,
-    published_products,
     query_products,
-    search_score,
+    search_index,
     search_terms,
     sorted_products,
     text_relevance,
@@ -163,15 +162,11 @@ def resolve_search(_root: None, info: Info, **args: Any) -> Connection[ProductRe
     window = Window.of(args)
     types = args.get("types")
     terms = search_terms(args.get("query") or "")
-    base: list[ProductRecord] = []
     scores: dict[int, int] = {}
     if terms and (not types or "PRODUCT" in types):
-        score = search_score(terms, args.get("prefix") == "LAST", ctx.locale)
-        for product in published_products(ctx.store):
-            points = score(product)
-            if points:
-                scores[product.id] = points
-                base.append(product)
+        index = search_index(ctx.store, ctx.locale)
+        scores = index.scores(terms, prefix_last=args.get("prefix") == "LAST")
+    base = [ctx.store.products[pid] for pid in sorted(scores)]
     filters = FilterSet(args.get("productFilters"), ctx)
     unavailable = args.get("unavailableProducts") or "SHOW"
     matched = [p for p in base if filters.accepts(p)] if filters else base
@@ -188,9 +183,13 @@ def resolve_search(_root: None, info: Info, **args: Any) -> Connection[ProductRe
 
     ordering = Ordering.sort(matched, key)
     page = paginate(ordering, window, reverse=bool(args.get("reverse")))
+    scope = ("search", tuple(terms), args.get("prefix"), tuple(types or ()))
     return Connection(
         page,
-        {"productFilters": lambda: facets(base, filters, ctx), "totalCount": lambda: len(ordering)},
+        {
+            "productFilters": lambda: listing_facets(scope, base, args.get("productFilters"), ctx),
+            "totalCount": lambda: len(ordering),
+        },
     )
 
 
@@ -335,7 +334,8 @@ def _collection_products(collection: CollectionRecord, info: Info, **args: Any) 
     else:
         ordering = ctx.store.ordering(("collection", collection.id, sort_key), lambda: build(base))
     page = paginate(ordering, window, reverse=bool(args.get("reverse")))
-    return Connection(page, {"filters": lambda: facets(base, filters, ctx)})
+    scope = ("collection", collection.id)
+    return Connection(page, {"filters": lambda: listing_facets(scope, base, args.get("filters"), ctx)})
 
 
 def _online_store_url(record: ProductRecord | CollectionRecord, info: Info) -> str:

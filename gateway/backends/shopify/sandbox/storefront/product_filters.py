@@ -195,4 +195,19 @@ def facets(base: list[ProductRecord], filters: FilterSet, ctx: StorefrontContext
     return out
 
 
-__all__ = ["FilterSet", "facets"]
+def listing_facets(
+    scope: tuple[Any, ...],
+    base: list[ProductRecord],
+    specs: list[dict[str, Any]] | None,
+    ctx: StorefrontContext,
+) -> list[dict[str, Any]]:
+    """The `filters` of the listing `scope` (a collection, a search), cached until the store changes.
+
+    Counting facets walks every product of the listing and its stock; a storefront asks for the
+    same listing's facets on every page, so they are computed once per listing, filters and market.
+    """
+    key = ("facets", *scope, json.dumps(specs, sort_keys=True, default=str), ctx.locale, ctx.market.country)
+    return ctx.store.view(key, lambda: facets(base, FilterSet(specs, ctx), ctx))
+
+
+__all__ = ["FilterSet", "facets", "listing_facets"]

@@ -32,6 +32,8 @@ from gateway.backends.shopify.sandbox.search_syntax import (
 from gateway.backends.shopify.sandbox.store import Store
 from gateway.backends.shopify.sandbox.timestamps import iso
 
+from .search_index import SearchIndex, split_words
+
 
 def _cents(amount: Decimal) -> int:
     return int(amount * 100)
@@ -169,39 +171,13 @@ def text_relevance(query: str | None, locale: str) -> Callable[[ProductRecord], 
     return score
 
 
-def search_score(terms: list[str], prefix_last: bool, locale: str) -> Callable[[ProductRecord], int]:
-    """Storefront `search`: 0 when a word is missing, else points by where the words matched."""
-
-    def score(product: ProductRecord) -> int:
-        title = _split(f"{product.title.en_US} {product.title.get(locale)}")
-        kind = _split(f"{product.product_type} {product.vendor}")
-        rest = _split(" ".join([*product.tags, *(v.sku for v in product.variants)]))
-        total = 0
-        for i, term in enumerate(terms):
-            prefix = prefix_last and i == len(terms) - 1
-
-            def hit(words_: list[str], term: str = term, prefix: bool = prefix) -> bool:
-                return any(w == term or (prefix and w.startswith(term)) for w in words_)
-
-            if hit(title):
-                total += 3
-            elif hit(kind):
-                total += 2
-            elif hit(rest):
-                total += 1
-            else:
-                return 0
-        return total
-
-    return score
-
-
-def _split(text: str) -> list[str]:
-    return "".join(c if c.isalnum() else " " for c in text.casefold()).split()
+def search_index(store: Store, locale: str) -> SearchIndex:
+    """The word index of the published catalog in `locale`, rebuilt after a change (`Store.touch`)."""
+    return store.view(("search", locale), lambda: SearchIndex(published_products(store), locale))
 
 
 def search_terms(query: str) -> list[str]:
-    return _split(query)
+    return split_words(query)
 
 
 __all__ = [
@@ -210,7 +186,7 @@ __all__ = [
     "product_matchers",
     "published_products",
     "query_products",
-    "search_score",
+    "search_index",
     "search_terms",
     "sorted_products",
     "text_relevance",
