@@ -9,6 +9,7 @@ commerce-gateway sandbox --size 10000 --write-config /tmp/sandbox.yaml &
 python -m bench.profile --config /tmp/sandbox.yaml                 # uncached: every call reaches the backends
 python -m bench.profile --config /tmp/sandbox.yaml --warm          # from the source cache
 python -m bench.profile --config /tmp/sandbox.yaml --pyinstrument  # and where the time goes
+python -m bench.profile --config /tmp/sandbox.yaml --down odoo     # a degraded page: ERP down, breaker open
 ```
 """
 
@@ -21,12 +22,14 @@ import time
 from pathlib import Path
 from typing import Any
 
+import aiohttp
 import yaml
 
 from gateway.app import build_app
 from gateway.config import parse_config
 from gateway.graphql.executor import Executor
 
+from .control import SandboxControl
 from .operations import COLLECTION_PAGE
 
 COLLECTIONS = ("t-shirt", "shirt", "sweater", "jacket", "trousers", "dress", "sneakers", "boots")
@@ -43,11 +46,13 @@ def _executor(app: Any) -> Executor:
     return executor
 
 
-async def measure(data: dict[str, Any], *, warm: bool, operations: int, first: int, profile: bool) -> None:
+async def measure(
+    data: dict[str, Any], *, warm: bool, operations: int, first: int, profile: bool, down: str | None
+) -> None:
     if not warm:
         data["cache"] = NO_CACHE
     app = build_app(parse_config(data, environ={}))
-    async with app.router.lifespan_context(app):
+    async with aiohttp.ClientSession() as http, app.router.lifespan_context(app):
         await app.state.gateway.readiness.check_all()
         executor = _executor(app)
         handles = itertools.cycle(COLLECTIONS)
@@ -55,6 +60,11 @@ async def measure(data: dict[str, Any], *, warm: bool, operations: int, first: i
             outcome = await executor.run(COLLECTION_PAGE, {"handle": next(handles), "first": first}, None)
             if "errors" in outcome.body:
                 raise SystemExit(f"the gateway answered with errors: {outcome.body['errors'][:2]}")
+        if down is not None:
+            control = SandboxControl(http, {down: data["backends"][down]["url"]})
+            await control.set_faults(down, down=True)
+            for _ in range(len(COLLECTIONS) * 2):  # until the breaker is open
+                await executor.run(COLLECTION_PAGE, {"handle": next(handles), "first": first}, None)
         profiler = None
         if profile:
             from pyinstrument import Profiler
@@ -68,9 +78,10 @@ async def measure(data: dict[str, Any], *, warm: bool, operations: int, first: i
         if profiler is not None:
             profiler.stop()
             print(profiler.output_text(unicode=True, color=False))
-        print(
-            f"collection page of {first}, {'warm' if warm else 'uncached'}: {cpu_ms:.1f} ms of gateway CPU per operation"
-        )
+        if down is not None:
+            await control.set_faults(down, down=False)
+        state = f"{'warm' if warm else 'uncached'}{f', {down} down' if down else ''}"
+        print(f"collection page of {first}, {state}: {cpu_ms:.1f} ms of gateway CPU per operation")
 
 
 def main() -> None:
@@ -82,6 +93,11 @@ def main() -> None:
     parser.add_argument("--operations", type=int, default=100, help="operations measured (100)")
     parser.add_argument("--first", type=int, default=50, help="products per page (50)")
     parser.add_argument("--pyinstrument", action="store_true", help="print a pyinstrument profile")
+    parser.add_argument(
+        "--down",
+        choices=("shopify", "akeneo", "odoo"),
+        help="measure with this backend down (restored after)",
+    )
     args = parser.parse_args()
     asyncio.run(
         measure(
@@ -90,6 +106,7 @@ def main() -> None:
             operations=args.operations,
             first=args.first,
             profile=args.pyinstrument,
+            down=args.down,
         )
     )
 
