@@ -8,6 +8,7 @@ from starlette.applications import Starlette
 
 from .app import build_app
 from .config import load_config
+from .gc_tuning import tune_for_serving
 
 CONFIG_ENV = "COMMERCE_GATEWAY_CONFIG"
 
@@ -16,7 +17,10 @@ def create_app() -> Starlette:
     path = os.environ.get(CONFIG_ENV)
     if not path:
         raise RuntimeError(f"set {CONFIG_ENV} to the gateway's config file")
-    return build_app(load_config(path))
+    config = load_config(path)
+    app = build_app(config)
+    tune_for_serving(config.server.gc_young_threshold)  # once the schema and modules are loaded
+    return app
 
 
 __all__ = ["CONFIG_ENV", "create_app"]

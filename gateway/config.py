@@ -17,6 +17,8 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
 
+from .gc_tuning import DEFAULT_YOUNG_THRESHOLD
+
 ENV_PREFIX = "COMMERCE_GATEWAY__"
 
 
@@ -164,6 +166,14 @@ class ServerSection(Section):
         description="Who executes queries: the gateway's lean executor, or graphql-core's (the reference).",
     )
     cors_origins: tuple[str, ...] = ()
+    gc_young_threshold: int = Field(
+        DEFAULT_YOUNG_THRESHOLD,
+        ge=0,
+        description=(
+            "Allocations between young garbage collections in each worker, whose startup objects are "
+            "frozen; 0 keeps Python's defaults (see gateway/gc_tuning.py)."
+        ),
+    )
 
 
 class CatalogSection(Section):

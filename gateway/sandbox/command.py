@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from gateway.gc_tuning import tune_for_serving
+
 from .control import Faults
 from .emulator import EmulatorOptions
 from .runner import DEFAULT_PORT_BASE, VENDORS, Sandbox, SandboxSettings
@@ -124,6 +126,7 @@ async def serve(args: argparse.Namespace) -> None:
             write_config(args.write_config, sandbox)
             print(f"  gateway config written to {args.write_config}")
         sys.stdout.flush()
+        tune_for_serving()  # every full collection would otherwise traverse the whole world
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
