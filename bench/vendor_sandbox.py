@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 
-from gateway.gc_tuning import tune_for_serving
+from gateway.gc_tuning import freeze_startup_objects
 from gateway.sandbox import command
 from gateway.sandbox.runner import VENDORS, Sandbox
 from gateway.sandbox.seed import generate
@@ -28,7 +28,7 @@ async def serve(args: argparse.Namespace) -> None:
     async with Sandbox(generate(args.size, args.seed), settings) as sandbox:
         if args.write_config:
             command.write_config(args.write_config, sandbox)
-        tune_for_serving()  # the 10,000-product world would otherwise be traversed by every full collection
+        freeze_startup_objects()  # the 10,000-product world would otherwise be traversed by every full collection
         print(command.describe(sandbox))
         print(f"  gateway config written to {args.write_config}", flush=True)
         stop = asyncio.Event()

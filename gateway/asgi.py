@@ -8,7 +8,7 @@ from starlette.applications import Starlette
 
 from .app import build_app
 from .config import load_config
-from .gc_tuning import tune_for_serving
+from .gc_tuning import freeze_startup_objects
 
 CONFIG_ENV = "COMMERCE_GATEWAY_CONFIG"
 
@@ -19,7 +19,8 @@ def create_app() -> Starlette:
         raise RuntimeError(f"set {CONFIG_ENV} to the gateway's config file")
     config = load_config(path)
     app = build_app(config)
-    tune_for_serving(config.server.gc_young_threshold)  # once the schema and modules are loaded
+    if config.server.gc_freeze:
+        freeze_startup_objects()  # once the schema and modules are loaded
     return app
 
 

@@ -17,8 +17,6 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
 
-from .gc_tuning import DEFAULT_YOUNG_THRESHOLD
-
 ENV_PREFIX = "COMMERCE_GATEWAY__"
 
 
@@ -166,13 +164,9 @@ class ServerSection(Section):
         description="Who executes queries: the gateway's lean executor, or graphql-core's (the reference).",
     )
     cors_origins: tuple[str, ...] = ()
-    gc_young_threshold: int = Field(
-        DEFAULT_YOUNG_THRESHOLD,
-        ge=0,
-        description=(
-            "Allocations between young garbage collections in each worker, whose startup objects are "
-            "frozen; 0 keeps Python's defaults (see gateway/gc_tuning.py)."
-        ),
+    gc_freeze: bool = Field(
+        True,
+        description="Freeze each worker's startup objects out of garbage collection (gateway/gc_tuning.py).",
     )
 
 

@@ -13,7 +13,7 @@ import uvicorn
 from .app import build_app
 from .asgi import CONFIG_ENV
 from .config import ConfigError, load_config, parse_config
-from .gc_tuning import tune_for_serving
+from .gc_tuning import freeze_startup_objects
 from .sandbox import command as sandbox_command
 from .sandbox.runner import Sandbox
 from .sandbox.seed import generate
@@ -101,7 +101,8 @@ async def run_demo(args: argparse.Namespace) -> None:
                 access_log=False,
             )
         )
-        tune_for_serving(config.server.gc_young_threshold)  # the world and the schema are built
+        if config.server.gc_freeze:
+            freeze_startup_objects()  # the world and the schema are built
         print(sandbox_command.describe(sandbox))
         print(
             f"\nGateway: http://127.0.0.1:{args.port}/graphql (GraphiQL in a browser)\n\nTry:\n{SAMPLE_QUERY}\n"

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from gateway.gc_tuning import tune_for_serving
+from gateway.gc_tuning import freeze_startup_objects
 
 from .control import Faults
 from .emulator import EmulatorOptions
@@ -126,7 +126,7 @@ async def serve(args: argparse.Namespace) -> None:
             write_config(args.write_config, sandbox)
             print(f"  gateway config written to {args.write_config}")
         sys.stdout.flush()
-        tune_for_serving()  # every full collection would otherwise traverse the whole world
+        freeze_startup_objects()  # every full collection would otherwise traverse the whole world
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
