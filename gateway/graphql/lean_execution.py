@@ -484,6 +484,7 @@ class _Execution:
         error = GraphQLError(str(exc) if message is None else str(message), path=path, original_error=exc)
         located = self._locations.get(id(nodes[0]))
         if located is None:
+            # graphql-core works out the source, positions and line/column; this error only holds them.
             located = self._locations[id(nodes[0])] = GraphQLError("", nodes)
         error.nodes, error.source = located.nodes, located.source
         error.positions, error.locations = located.positions, located.locations

@@ -1,8 +1,9 @@
 """The one Shopify store both APIs serve: records built from the world, indexed by every key read.
 
 Built once per emulator from the immutable `World`. Lookups by id, handle, SKU, email and order
-number are dicts; views derived from the catalog (sorted orders, the search index) are cached per
-key and dropped when a change could alter them (`touch`).
+number are dicts; views derived from the catalog are cached per key: those that read what changes
+(sorted orders, facet counts) until the next change (`touch`), those that read only what never
+changes once the store is built (the search index over titles, tags and SKUs) for good.
 """
 
 from __future__ import annotations
@@ -102,9 +103,10 @@ class Store:
         self.changes = ChangeFeed()
         """Every mutation publishes what it changed here (the webhook dispatcher listens)."""
         self.version = 0
-        """Bumped by every change that can reorder a sorted view."""
+        """Bumped by every change that can alter a view: sales, stock, timestamps."""
         self._views: dict[tuple[Any, ...], object] = {}
         self._views_version = 0
+        self._lasting: dict[tuple[Any, ...], object] = {}
         self._build_catalog(world)
         self._build_stock(world)
         self._build_collections(world)
@@ -340,7 +342,7 @@ class Store:
     # Sorted views
 
     def touch(self) -> None:
-        """Note a change that may reorder sorted views (sales, timestamps, stock)."""
+        """Note a change that may alter views (sales, timestamps, stock): they are built again."""
         self.version += 1
 
     def view(self, key: tuple[Any, ...], build: Callable[[], V]) -> V:
@@ -354,6 +356,12 @@ class Store:
         view = build()
         self._views[key] = view
         return view
+
+    def lasting(self, key: tuple[Any, ...], build: Callable[[], V]) -> V:
+        """A view of what never changes once the store is built (titles, tags, SKUs), built once."""
+        if key not in self._lasting:
+            self._lasting[key] = build()
+        return cast(V, self._lasting[key])
 
     def ordering(self, key: tuple[Any, ...], build: Callable[[], Ordering[Any]]) -> Ordering[Any]:
         """A sorted view cached under `key` until the next `touch`."""

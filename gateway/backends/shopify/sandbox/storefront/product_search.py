@@ -172,8 +172,9 @@ def text_relevance(query: str | None, locale: str) -> Callable[[ProductRecord], 
 
 
 def search_index(store: Store, locale: str) -> SearchIndex:
-    """The word index of the published catalog in `locale`, rebuilt after a change (`Store.touch`)."""
-    return store.view(("search", locale), lambda: SearchIndex(published_products(store), locale))
+    """The word index of the published catalog in `locale`: built once, as product texts never change
+    (stock changes, frequent with simulated activity, would otherwise rebuild it)."""
+    return store.lasting(("search", locale), lambda: SearchIndex(published_products(store), locale))
 
 
 def search_terms(query: str) -> list[str]:
