@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
-SOURCES := $(wildcard gateway schema resolvers tests bench)
+SOURCES := $(wildcard gateway schema resolvers sandbox tests bench)
 
 .PHONY: install demo test lint typecheck pytest bench clean
 

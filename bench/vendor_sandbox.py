@@ -17,10 +17,9 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 
-from gateway.gc_tuning import freeze_startup_objects
-from gateway.sandbox import command
-from gateway.sandbox.runner import VENDORS, Sandbox
-from gateway.sandbox.seed import generate
+from sandbox import command
+from sandbox.runner import VENDORS, Sandbox
+from sandbox.seed import generate
 
 
 async def serve(args: argparse.Namespace) -> None:
@@ -28,7 +27,7 @@ async def serve(args: argparse.Namespace) -> None:
     async with Sandbox(generate(args.size, args.seed), settings) as sandbox:
         if args.write_config:
             command.write_config(args.write_config, sandbox)
-        freeze_startup_objects()  # the 10,000-product world would otherwise be traversed by every full collection
+        command.freeze_world()
         print(command.describe(sandbox))
         print(f"  gateway config written to {args.write_config}", flush=True)
         stop = asyncio.Event()

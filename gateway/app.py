@@ -71,7 +71,8 @@ def response_extensions(context: RequestContext) -> dict[str, Any] | None:
     return extensions or None
 
 
-def build_app(config: GatewayConfig) -> Starlette:
+def build_app(config: GatewayConfig, *, sample_query: str | None = None) -> Starlette:
+    """The gateway's ASGI app; GraphiQL, when the config turns it on, opens on `sample_query`."""
     state = AppState()
     limits = config.limits
     documents = DocumentCache(
@@ -124,7 +125,9 @@ def build_app(config: GatewayConfig) -> Starlette:
     routes = [
         Route(
             "/graphql",
-            GraphQLEndpoint(executor, graphiql=config.server.graphiql, responses=responses).handle,
+            GraphQLEndpoint(
+                executor, graphiql=config.server.graphiql, responses=responses, sample_query=sample_query
+            ).handle,
             methods=["GET", "POST"],
             max_body_size=limits.max_body_bytes,
         ),

@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from importlib.metadata import version
 from pathlib import Path
-
-from .sandbox import command as sandbox_command
 
 
 def schema_command(args: argparse.Namespace) -> int:
@@ -40,15 +39,24 @@ def serve_command(args: argparse.Namespace) -> int:
 
 
 def demo_command(args: argparse.Namespace) -> int:
-    from .serve import demo
+    from .demo import demo
 
     return demo(args)
 
 
+def sandbox_command(args: argparse.Namespace) -> int:
+    # The emulators are imported only here: `serve` and the rest never load them.
+    from sandbox import command
+
+    return command.main(args.arguments, prog="commerce-gateway sandbox")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    from .serve import add_demo_arguments, add_serve_arguments
+    from .demo import add_demo_arguments
+    from .serve import add_serve_arguments
 
     parser = argparse.ArgumentParser(prog="commerce-gateway", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version('commerce-gateway')}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     serve = commands.add_parser("serve", help="run the gateway")
@@ -60,17 +68,21 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(run=demo_command)
 
     sandbox = commands.add_parser(
-        "sandbox", help="run local emulators of Shopify, Odoo, HubSpot, Akeneo and Intercom"
+        "sandbox",
+        help="run local emulators of Shopify, Odoo, HubSpot, Akeneo and Intercom (options: sandbox --help)",
+        add_help=False,
     )
-    sandbox_command.add_arguments(sandbox)
-    sandbox.set_defaults(run=sandbox_command.run)
+    sandbox.add_argument("arguments", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    sandbox.set_defaults(run=sandbox_command)
 
     schema = commands.add_parser("schema", help="print the GraphQL schema (SDL)")
     schema.add_argument("--output", "-o", type=Path, help="write to this file instead of standard output")
     schema.set_defaults(run=schema_command)
 
     check = commands.add_parser("check", help="validate a config file; exits non-zero naming each bad key")
-    check.add_argument("--config", type=Path, required=True)
+    check.add_argument(
+        "--config", type=Path, required=True, help="the gateway's YAML config file to validate"
+    )
     check.set_defaults(run=check_command)
     return parser
 

@@ -24,6 +24,7 @@ from gateway.backends.hubspot.events import HubSpotEvents
 from gateway.backends.intercom.events import IntercomEvents
 from gateway.backends.odoo.client import OdooStock
 from gateway.backends.odoo.events import OdooEvents
+from gateway.backends.roles import CatalogSource, ContentSource, StockSource
 from gateway.backends.shopify.events import ShopifyEvents
 from gateway.backends.shopify.storefront import ShopifyStorefront
 from gateway.cache import CachePolicy, DataClass, SourceCache
@@ -31,7 +32,7 @@ from gateway.cache.stores import memory_store, redis_store
 from gateway.config import BackendSection, GatewayConfig
 from gateway.webhooks.dedupe import MemorySeenEvents, RedisSeenEvents, SeenEvents
 from gateway.webhooks.delivery import WebhookSource
-from resolvers.context import CatalogSettings, Services
+from resolvers.context import CatalogSettings
 
 
 def backend_settings(name: str, section: BackendSection) -> BackendSettings:
@@ -88,6 +89,17 @@ def webhook_sources(
     if backends.intercom is not None and backends.intercom.client_secret is not None:
         sources["intercom"] = IntercomEvents(backends.intercom.client_secret.get_secret_value())
     return sources
+
+
+@dataclass(frozen=True, slots=True)
+class Services:
+    """The connectors, cache and settings every request shares (what `resolvers.context.Sources` reads)."""
+
+    catalog: CatalogSource
+    content: ContentSource | None
+    stock: StockSource | None
+    cache: SourceCache
+    settings: CatalogSettings
 
 
 @dataclass(slots=True)
@@ -176,4 +188,4 @@ async def open_services(config: GatewayConfig) -> AsyncIterator[Runtime]:
         yield Runtime(services=services, clients=clients, checks=checks, webhooks=webhooks, seen=seen)
 
 
-__all__ = ["Runtime", "backend_settings", "open_services", "source_cache"]
+__all__ = ["Runtime", "Services", "backend_settings", "open_services", "source_cache"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from gateway.backends.roles import CatalogSource, ContentSource, StockSource
 from gateway.cache import DataClass, SourceCache
@@ -21,15 +21,27 @@ class CatalogSettings:
     max_page_size: int
 
 
-@dataclass(slots=True)
-class Services:
-    """Long-lived: built once when the app starts, shared by every request."""
+class Sources(Protocol):
+    """What resolvers read from the running gateway, built once at start (`gateway.services.Services`).
 
-    catalog: CatalogSource
-    content: ContentSource | None
-    stock: StockSource | None
-    cache: SourceCache
-    settings: CatalogSettings
+    A protocol, so the resolvers depend on the roles they call and never on the runtime that wires
+    the connectors together.
+    """
+
+    @property
+    def catalog(self) -> CatalogSource: ...
+
+    @property
+    def content(self) -> ContentSource | None: ...
+
+    @property
+    def stock(self) -> StockSource | None: ...
+
+    @property
+    def cache(self) -> SourceCache: ...
+
+    @property
+    def settings(self) -> CatalogSettings: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +55,7 @@ class StaleNotice:
 
 @dataclass(slots=True)
 class RequestContext:
-    services: Services
+    services: Sources
     in_context: InContext = field(default_factory=InContext)
     loaders: dict[str, Any] = field(default_factory=dict)
     """Per-request DataLoaders by name, created on first use (see `resolvers.loaders`)."""
@@ -72,4 +84,4 @@ class RequestContext:
         )
 
 
-__all__ = ["CatalogSettings", "RequestContext", "Services", "StaleNotice"]
+__all__ = ["CatalogSettings", "RequestContext", "Sources", "StaleNotice"]

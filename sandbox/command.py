@@ -1,24 +1,24 @@
-"""`commerce-gateway sandbox`: run the five emulators until interrupted."""
+"""`commerce-gateway sandbox` (or `python -m sandbox`): run the five emulators until interrupted."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
 import contextlib
+import gc
 import json
 import signal
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from gateway.gc_tuning import freeze_startup_objects
-
 from .control import Faults
 from .emulator import EmulatorOptions
-from .runner import DEFAULT_PORT_BASE, VENDORS, Sandbox, SandboxSettings
+from .runner import DEFAULT_PORT_BASE, VENDORS, PortInUse, Sandbox, SandboxSettings
 from .seed import CUSTOMER_PASSWORD, DEMO_SIZE, generate
 
 
@@ -116,6 +116,16 @@ def describe(sandbox: Sandbox) -> str:
     return "\n".join(lines)
 
 
+def freeze_world() -> None:
+    """Take what exists once the emulators are up out of every later garbage collection.
+
+    A full collection would otherwise traverse the whole seeded world, thousands of records per
+    product, every few requests (the gateway's workers do the same: gateway/gc_tuning.py).
+    """
+    gc.collect()
+    gc.freeze()
+
+
 async def serve(args: argparse.Namespace) -> None:
     started = time.perf_counter()
     world = generate(args.size, args.seed)
@@ -126,7 +136,7 @@ async def serve(args: argparse.Namespace) -> None:
             write_config(args.write_config, sandbox)
             print(f"  gateway config written to {args.write_config}")
         sys.stdout.flush()
-        freeze_startup_objects()  # every full collection would otherwise traverse the whole world
+        freeze_world()
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
@@ -135,14 +145,35 @@ async def serve(args: argparse.Namespace) -> None:
         await stop.wait()
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, prog: str = "sandbox") -> int:
     try:
         settings_from(args)
     except ValueError as exc:
-        print(f"commerce-gateway sandbox: {exc}", file=sys.stderr)
+        print(f"{prog}: {exc}", file=sys.stderr)
         return 2
-    asyncio.run(serve(args))
+    try:
+        asyncio.run(serve(args))
+    except PortInUse as exc:
+        print(f"{prog}: {exc}", file=sys.stderr)
+        return 2
     return 0
 
 
-__all__ = ["add_arguments", "describe", "parse_faults", "run", "serve", "settings_from", "write_config"]
+def main(argv: Sequence[str] | None = None, prog: str = "python -m sandbox") -> int:
+    """Parse the sandbox's options and serve the emulators until interrupted."""
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__)
+    add_arguments(parser)
+    return run(parser.parse_args(argv), prog)
+
+
+__all__ = [
+    "add_arguments",
+    "describe",
+    "freeze_world",
+    "main",
+    "parse_faults",
+    "run",
+    "serve",
+    "settings_from",
+    "write_config",
+]

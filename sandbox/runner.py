@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import importlib
 import importlib.util
 import logging
@@ -19,12 +20,23 @@ from .control import Faults
 from .emulator import Emulator, EmulatorOptions
 from .seed import World
 
-log = logging.getLogger("gateway.sandbox")
+log = logging.getLogger("sandbox")
 
 VENDORS = ("shopify", "odoo", "hubspot", "akeneo", "intercom")
 """In port order: `--port-base P` serves Shopify on P, Odoo on P+1, and so on."""
 
 DEFAULT_PORT_BASE = 9100
+
+
+class PortInUse(OSError):
+    """An emulator's port is taken by another process."""
+
+    def __init__(self, vendor: str, host: str, port: int) -> None:
+        super().__init__(
+            f"port {port} on {host}, for the {vendor} emulator, is already in use; "
+            "choose other ports with --port-base (the five emulators take P to P+4)"
+        )
+        self.vendor, self.host, self.port = vendor, host, port
 
 
 def odoo_webhook_token(seed: int) -> str:
@@ -33,11 +45,11 @@ def odoo_webhook_token(seed: int) -> str:
 
 def available_vendors() -> tuple[str, ...]:
     """The vendors whose emulator is installed, in port order."""
-    return tuple(v for v in VENDORS if importlib.util.find_spec(f"gateway.backends.{v}.sandbox") is not None)
+    return tuple(v for v in VENDORS if importlib.util.find_spec(f"sandbox.{v}") is not None)
 
 
 def create_emulator(vendor: str, world: World, options: EmulatorOptions) -> Emulator:
-    module = importlib.import_module(f"gateway.backends.{vendor}.sandbox")
+    module = importlib.import_module(f"sandbox.{vendor}")
     emulator: Emulator = module.create_emulator(world, options)
     return emulator
 
@@ -91,7 +103,14 @@ class Sandbox:
             await runner.setup()
             port = settings.port_base + VENDORS.index(vendor) if settings.port_base else 0
             site = web.TCPSite(runner, settings.host, port, reuse_address=True)
-            await site.start()
+            try:
+                await site.start()
+            except OSError as exc:
+                await runner.cleanup()
+                await self.stop()
+                if exc.errno == errno.EADDRINUSE:
+                    raise PortInUse(vendor, settings.host, port) from None
+                raise
             self._runners.append(runner)
             bound = runner.addresses[0][1]
             self.emulators[vendor] = emulator
@@ -139,6 +158,7 @@ class Sandbox:
 __all__ = [
     "DEFAULT_PORT_BASE",
     "VENDORS",
+    "PortInUse",
     "Sandbox",
     "SandboxSettings",
     "available_vendors",

@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass
 
 import aiohttp
 
-log = logging.getLogger("gateway.sandbox.webhooks")
+log = logging.getLogger("sandbox.webhooks")
 
 Signer = Callable[[str, bytes], Mapping[str, str]]
 """Builds the delivery headers (signature included) for a target URL and raw body."""

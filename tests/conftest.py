@@ -6,8 +6,8 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from gateway.sandbox.runner import Sandbox, SandboxSettings
-from gateway.sandbox.seed import World, generate
+from sandbox.runner import Sandbox, SandboxSettings
+from sandbox.seed import World, generate
 
 from .harness import Gateway, gateway_config, reset_sandbox, running_gateway
 

@@ -13,7 +13,7 @@ import uvicorn
 
 from gateway.app import build_app
 from gateway.config import GatewayConfig, parse_config
-from gateway.sandbox.runner import Sandbox
+from sandbox.runner import Sandbox
 
 
 def merge(base: dict[str, Any], overrides: Mapping[str, Any]) -> dict[str, Any]:

@@ -7,9 +7,8 @@ this gateway needs and lets the HTTP layer map each failure to its GraphQL-over-
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from graphql import ExecutionResult, GraphQLError, OperationDefinitionNode, OperationType, execute
@@ -21,8 +20,6 @@ from strawberry.utils.await_maybe import await_maybe
 from .documents import DocumentCache
 from .errors import format_error, request_error
 from .lean_execution import LeanExecutor, handles
-
-log = logging.getLogger("gateway.graphql")
 
 ContextFactory = Callable[[OperationDefinitionNode, Mapping[str, Any] | None], Any]
 Finisher = Callable[[Any], dict[str, Any] | None]
@@ -39,7 +36,6 @@ class Outcome:
     request_error: bool = False
     """True when the request never executed (syntax, validation, variables): 400 under graphql-response+json."""
     method_not_allowed: bool = False
-    errors: list[GraphQLError] = field(default_factory=list)
     cache_ttl_s: float = 0.0
     """How long this exact response may be reused (0: never)."""
 
@@ -123,15 +119,11 @@ class Executor:
         if extensions:
             body["extensions"] = extensions
         reusable = operation.operation is OperationType.QUERY and not result.errors
-        return Outcome(
-            body, errors=list(result.errors or ()), cache_ttl_s=self.ttl_of(context) if reusable else 0.0
-        )
+        return Outcome(body, cache_ttl_s=self.ttl_of(context) if reusable else 0.0)
 
     @staticmethod
     def _refused(errors: list[GraphQLError]) -> Outcome:
-        return Outcome(
-            {"errors": [format_error(error) for error in errors]}, request_error=True, errors=errors
-        )
+        return Outcome({"errors": [format_error(error) for error in errors]}, request_error=True)
 
 
 __all__ = ["ContextFactory", "Executor", "Finisher", "Outcome", "TtlOf"]

@@ -14,10 +14,10 @@ from typing import Any
 import orjson
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
-from strawberry.http.ides import get_graphql_ide_html
 
 from .errors import request_error
 from .executor import Executor
+from .ide import graphiql_html
 from .response_cache import ResponseCache, response_key
 
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
@@ -100,11 +100,18 @@ def _checked(params: dict[str, Any]) -> tuple[str, dict[str, Any] | None, str | 
 class GraphQLEndpoint:
     """A Starlette endpoint serving one executor."""
 
-    def __init__(self, executor: Executor, *, graphiql: bool, responses: ResponseCache | None = None) -> None:
+    def __init__(
+        self,
+        executor: Executor,
+        *,
+        graphiql: bool,
+        responses: ResponseCache | None = None,
+        sample_query: str | None = None,
+    ) -> None:
         self.executor = executor
         self.graphiql = graphiql
         self.responses = responses
-        self._graphiql_html = get_graphql_ide_html("graphiql") if graphiql else ""
+        self._graphiql_html = graphiql_html(sample_query) if graphiql else ""
 
     async def handle(self, request: Request) -> Response:
         accept = request.headers.get("accept")

@@ -13,13 +13,23 @@ from collections.abc import Awaitable, Callable, Mapping
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
-from gateway.cache import SourceCache
+from gateway.cache import DataClass, SourceCache
 from gateway.graphql.response_cache import ResponseCache
+from gateway.models.webhooks import Change, ContentChanged, Incoming, Rejected, StockChanged
 
 from .dedupe import SeenEvents
-from .delivery import Incoming, Rejected, WebhookSource
+from .delivery import WebhookSource
 
 log = logging.getLogger("gateway.webhooks")
+
+
+def stale_values(change: Change) -> tuple[DataClass, tuple[str, ...]]:
+    """The source-cache entries a change makes stale: its data class and keys."""
+    match change:
+        case StockChanged(skus):
+            return DataClass.STOCK, skus
+        case ContentChanged(skus):
+            return DataClass.CONTENT, skus
 
 
 def webhook_endpoint(
@@ -48,9 +58,9 @@ def webhook_endpoint(
         fresh = await seen().first_time(delivery.event_ids)
         if not fresh:
             return JSONResponse({"accepted": 0, "duplicates": len(delivery.event_ids)})
-        for data_class, keys in delivery.stale:
-            await cache().invalidate(data_class, keys)
-        if delivery.stale and responses is not None:
+        for change in delivery.changes:
+            await cache().invalidate(*stale_values(change))
+        if delivery.changes and responses is not None:
             # Whole responses are not indexed by the values in them: drop them all, they rebuild fast.
             responses.clear()
         return JSONResponse({"accepted": len(fresh), "duplicates": len(delivery.event_ids) - len(fresh)})
@@ -58,4 +68,4 @@ def webhook_endpoint(
     return receive
 
 
-__all__ = ["webhook_endpoint"]
+__all__ = ["stale_values", "webhook_endpoint"]

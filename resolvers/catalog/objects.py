@@ -16,7 +16,6 @@ from resolvers.pagination import check_page_size
 
 from .global_ids import gid_type
 
-NODE_TYPES = ("Product", "ProductVariant", "Collection")
 MAX_NODE_IDS = 250
 """As in the Storefront API: `nodes(ids:)` takes at most 250 ids."""
 
@@ -119,4 +118,4 @@ async def menu(context: RequestContext, handle: str) -> Menu | None:
     return await loaders.menu_by_handle(context).load(handle)
 
 
-__all__ = ["MAX_NODE_IDS", "NODE_TYPES", "collection", "menu", "node", "nodes", "product", "shop"]
+__all__ = ["MAX_NODE_IDS", "collection", "menu", "node", "nodes", "product", "shop"]

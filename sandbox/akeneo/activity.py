@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 from decimal import Decimal
 
-from gateway.sandbox import vocabulary as v
+from sandbox import vocabulary as v
 
 from .catalog import Catalog
 from .events import EventPublisher

@@ -11,9 +11,9 @@ import random
 
 from aiohttp import web
 
-from gateway.sandbox.control import SandboxControl
-from gateway.sandbox.emulator import Emulator, EmulatorOptions
-from gateway.sandbox.seed import World
+from sandbox.control import SandboxControl
+from sandbox.emulator import Emulator, EmulatorOptions
+from sandbox.seed import World
 
 from . import endpoints
 from .activity import Activity

@@ -17,7 +17,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from gateway.sandbox.seed import Media, Product, Variant, World
+from sandbox.seed import Media, Product, Variant, World
 
 from .structure import (
     IDENTIFIER,

@@ -16,7 +16,7 @@ from aiohttp import web
 
 from .responses import json_response
 
-log = logging.getLogger("gateway.sandbox.akeneo")
+log = logging.getLogger("sandbox.akeneo")
 
 DOCUMENTATION = "http://api.akeneo.com/documentation/"
 """Base of the `_links.documentation.href` Akeneo adds to pagination errors."""

@@ -16,10 +16,10 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from gateway.backends.akeneo.webhooks import signature_headers
-from gateway.sandbox.webhooks import WebhookEmitter
+from sandbox.webhooks import WebhookEmitter
 
 from .catalog import ProductModel, VariantProduct
+from .signing import signature_headers
 
 PRODUCT_UPDATED = "com.akeneo.pim.v1.product.updated"
 PRODUCT_MODEL_UPDATED = "com.akeneo.pim.v1.product-model.updated"

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from gateway.sandbox.control import CONTROL_PREFIX, SandboxControl
-from gateway.sandbox.ratelimit import FixedWindow
+from sandbox.control import CONTROL_PREFIX, SandboxControl
+from sandbox.ratelimit import FixedWindow
 
 from .errors import Handler, too_many_requests
 

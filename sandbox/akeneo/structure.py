@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from gateway.sandbox import vocabulary as v
-from gateway.sandbox.seed import EPOCH, World
+from sandbox import vocabulary as v
+from sandbox.seed import EPOCH, World
 
 LOCALES = v.LOCALES
 """The activated locales, in the order labels are listed."""

@@ -7,9 +7,9 @@ import uuid
 
 from aiohttp import web
 
-from gateway.sandbox.control import SandboxControl
-from gateway.sandbox.emulator import Emulator, EmulatorOptions
-from gateway.sandbox.seed import World
+from sandbox.control import SandboxControl
+from sandbox.emulator import Emulator, EmulatorOptions
+from sandbox.seed import World
 
 from .activity import make_activity
 from .errors import server_error, unavailable

@@ -12,13 +12,13 @@ from collections.abc import Awaitable, Callable
 from aiohttp import web
 from aiohttp.typedefs import Middleware
 
-from gateway.sandbox.control import CONTROL_PREFIX
+from sandbox.control import CONTROL_PREFIX
 
 from .errors import HubSpotError, unauthorized
 from .ratelimit import RateLimiter
 from .state import HUBSPOT
 
-log = logging.getLogger("gateway.backends.hubspot.sandbox")
+log = logging.getLogger("sandbox.hubspot")
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 

@@ -13,9 +13,8 @@ from typing import Any
 
 import orjson
 
-from gateway.backends.hubspot.webhooks import signature_headers
-
 from .properties import CONTACT_PROPERTIES
+from .signing import signature_headers
 from .state import HubSpotSandbox
 
 Tick = Callable[[], Awaitable[None]]

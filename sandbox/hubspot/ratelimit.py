@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from gateway.sandbox.control import SandboxControl
-from gateway.sandbox.ratelimit import FixedWindow, Window
+from sandbox.control import SandboxControl
+from sandbox.ratelimit import FixedWindow, Window
 
 from .responses import correlation_id, json_response
 

@@ -8,7 +8,7 @@ company shows in `associatedcompanyid`/`company` and in the v4 associations.
 
 from __future__ import annotations
 
-from gateway.sandbox.seed import Customer, World, slugify
+from sandbox.seed import Customer, World, slugify
 
 from .store import Company, Contact, ContactStore, HistoryEntry
 from .timestamps import iso_ms

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from gateway.sandbox.vocabulary import AGENT_LINES
+from sandbox.vocabulary import AGENT_LINES
 
 from . import notifications
 from .routes.replies import admin_reply

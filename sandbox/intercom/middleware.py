@@ -8,13 +8,13 @@ from collections.abc import Awaitable, Callable
 from aiohttp import web
 from aiohttp.typedefs import Middleware
 
-from gateway.sandbox.control import CONTROL_PREFIX
+from sandbox.control import CONTROL_PREFIX
 
 from .errors import IntercomError, resource_not_found, unauthorized, version_invalid
 from .ratelimit import RateLimiter
 from .state import INTERCOM
 
-log = logging.getLogger("gateway.backends.intercom.sandbox")
+log = logging.getLogger("sandbox.intercom")
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 

@@ -9,8 +9,7 @@ from typing import Any
 
 import orjson
 
-from gateway.backends.intercom.webhooks import signature_headers
-
+from .signing import signature_headers
 from .state import IntercomSandbox
 
 

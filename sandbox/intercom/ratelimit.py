@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from gateway.sandbox.control import SandboxControl
-from gateway.sandbox.ratelimit import FixedWindow
+from sandbox.control import SandboxControl
+from sandbox.ratelimit import FixedWindow
 
 from .errors import IntercomError
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from datetime import datetime
 
-from gateway.sandbox.seed import Conversation, Customer, World
+from sandbox.seed import Conversation, Customer, World
 
 from .store import AdminRecord, Author, ChatStore, ContactRecord, ConversationRecord, Location, Part
 

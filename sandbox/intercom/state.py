@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from aiohttp import web
 
-from gateway.sandbox.control import SandboxControl
+from sandbox.control import SandboxControl
 
 from .store import AdminRecord, ChatStore
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from gateway.sandbox.control import SandboxControl
-from gateway.sandbox.emulator import Emulator, EmulatorOptions
-from gateway.sandbox.seed import World
+from sandbox.control import SandboxControl
+from sandbox.emulator import Emulator, EmulatorOptions
+from sandbox.seed import World
 
 from . import version
 from .activity import PointOfSale

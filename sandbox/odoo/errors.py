@@ -15,7 +15,7 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
-log = logging.getLogger("gateway.backends.odoo.sandbox")
+log = logging.getLogger("sandbox.odoo")
 
 _ODOO = "/usr/lib/python3/dist-packages/odoo"
 _FRAMES = (

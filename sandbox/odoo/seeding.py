@@ -12,7 +12,7 @@ import gc
 from datetime import timedelta
 from typing import Any
 
-from gateway.sandbox.seed import EPOCH, Customer, Order, Warehouse, World
+from sandbox.seed import EPOCH, Customer, Order, Warehouse, World
 
 from . import base_records as b
 from .definitions import build_registry

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from gateway.sandbox.control import CONTROL_PREFIX, Handler, SandboxControl
-from gateway.sandbox.ratelimit import FixedWindow
+from sandbox.control import CONTROL_PREFIX, Handler, SandboxControl
+from sandbox.ratelimit import FixedWindow
 
 from .responses import too_many_requests
 

@@ -11,7 +11,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from gateway.sandbox.webhooks import WebhookEmitter
+from sandbox.webhooks import WebhookEmitter
 
 from . import base_records as b
 from .env import Env

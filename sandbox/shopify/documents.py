@@ -29,7 +29,7 @@ from .parse_errors import syntax_error
 from .validation_errors import ruby_validate
 from .variable_errors import variable_errors
 
-log = logging.getLogger("gateway.sandbox.shopify")
+log = logging.getLogger("sandbox.shopify")
 
 CACHE_SIZE = 512
 """Distinct documents kept parsed and validated."""

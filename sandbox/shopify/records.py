@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
-from gateway.sandbox.seed import Localized
+from sandbox.seed import Localized
 
 QUANTITY_NAMES = (
     "available",

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar, cast
 
-from gateway.sandbox import seed
-from gateway.sandbox.seed import Localized, World
-from gateway.sandbox.vocabulary import KINDS
+from sandbox import seed
+from sandbox.seed import Localized, World
+from sandbox.vocabulary import KINDS
 
 from .changes import ChangeFeed
 from .connections import Ordering

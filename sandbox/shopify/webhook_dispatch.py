@@ -15,10 +15,9 @@ from typing import Any
 
 import orjson
 
-from gateway.backends.shopify import webhooks as signature
-from gateway.sandbox.webhooks import WebhookEmitter
+from sandbox.webhooks import WebhookEmitter
 
-from . import webhook_payloads as payloads
+from . import signing as signature, webhook_payloads as payloads
 from .admin.state import AdminState
 from .changes import (
     Change,
@@ -85,7 +84,7 @@ class WebhookDispatcher:
         def sign(url: str, body: bytes) -> Mapping[str, str]:
             return {
                 signature.TOPIC_HEADER: topic,
-                signature.HMAC_HEADER: signature.sign(self.secret, body),
+                signature.HMAC_HEADER: signature.hmac_header(self.secret, body),
                 signature.SHOP_DOMAIN_HEADER: self.shop_domain,
                 signature.API_VERSION_HEADER: API_VERSION,
                 signature.WEBHOOK_ID_HEADER: webhook_id,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gateway.sandbox.runner import Sandbox
+from sandbox.runner import Sandbox
 from tests.harness import Gateway, reset_sandbox, sandbox_stats
 
 LISTING = """

@@ -6,7 +6,7 @@ import asyncio
 import uuid
 
 from gateway.graphql.response_cache import ResponseCache
-from gateway.sandbox.runner import Sandbox
+from sandbox.runner import Sandbox
 from tests.harness import Gateway, gateway_config, reset_sandbox, running_gateway, sandbox_stats, set_faults
 
 PAGE = "{ products(first: 10) { nodes { title content { name } variants(first: 3) { nodes { stock { available } } } } } }"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from gateway.sandbox.runner import Sandbox
-from gateway.sandbox.seed import Product, World
+from sandbox.runner import Sandbox
+from sandbox.seed import Product, World
 from tests.harness import Gateway
 
 # What a Hydrogen-style storefront sends: fragments, aliases, variables with defaults, __typename,

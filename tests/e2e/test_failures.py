@@ -11,7 +11,7 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 
-from gateway.sandbox.runner import Sandbox
+from sandbox.runner import Sandbox
 from tests.harness import Gateway, gateway_config, running_gateway, set_faults
 
 PAGE = """

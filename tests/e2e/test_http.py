@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from gateway.sandbox.runner import Sandbox
+from sandbox.runner import Sandbox
 from tests.harness import Gateway, gateway_config, running_gateway
 
 SHOP_NAME = "query ShopName { shop { name } }"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import asyncio
 
-from gateway.sandbox.emulator import EmulatorOptions
-from gateway.sandbox.runner import Sandbox, SandboxSettings
-from gateway.sandbox.seed import World
+from sandbox.emulator import EmulatorOptions
+from sandbox.runner import Sandbox, SandboxSettings
+from sandbox.seed import World
 from tests.harness import gateway_config, running_gateway, sandbox_stats, set_faults
 
 VARIANTS = """query($handle: String!) { product(handle: $handle) {

@@ -10,11 +10,11 @@ from typing import Any
 import aiohttp
 import pytest
 
-from gateway.backends.hubspot.webhooks import signature_headers as hubspot_headers
-from gateway.backends.intercom.webhooks import signature_headers as intercom_headers
-from gateway.backends.shopify.webhooks import HMAC_HEADER, WEBHOOK_ID_HEADER, sign as shopify_sign
-from gateway.sandbox.runner import Sandbox, SandboxSettings, odoo_webhook_token
-from gateway.sandbox.seed import World, generate
+from sandbox.hubspot.signing import signature_headers as hubspot_headers
+from sandbox.intercom.signing import signature_headers as intercom_headers
+from sandbox.runner import Sandbox, SandboxSettings, odoo_webhook_token
+from sandbox.seed import World, generate
+from sandbox.shopify.signing import HMAC_HEADER, WEBHOOK_ID_HEADER, hmac_header as shopify_sign
 from tests.harness import Gateway, gateway_config, running_gateway
 
 LONG_TTL = {"ttl": {"stock": 600, "content": 600}, "responses": True}

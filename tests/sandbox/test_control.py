@@ -8,7 +8,7 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 
-from gateway.sandbox.control import Faults, SandboxControl
+from sandbox.control import Faults, SandboxControl
 
 
 def vendor_503(request: web.Request) -> web.Response:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from gateway.sandbox.seed import generate
+from sandbox.seed import generate
 
 
 def test_same_seed_gives_the_same_world() -> None:

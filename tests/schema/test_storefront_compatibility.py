@@ -27,7 +27,9 @@ from graphql.utilities.get_default_value_ast import get_default_value_ast
 
 from schema import schema as gateway_schema
 
-SPEC = Path(__file__).resolve().parents[3] / "shared" / "specs" / "shopify" / "storefront_2026-04.graphql"
+SPEC = (
+    Path(__file__).resolve().parents[2] / ".." / "shared" / "specs" / "shopify" / "storefront_2026-04.graphql"
+)
 
 EXTENSION_TYPES = {
     "ProductContent",

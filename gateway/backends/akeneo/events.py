@@ -10,8 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from gateway.cache import DataClass
-from gateway.webhooks.delivery import Delivery, Incoming, Rejected
+from gateway.models.webhooks import ContentChanged, Delivery, Incoming, Rejected
 
 from .client import AkeneoContent
 from .webhooks import verify
@@ -45,8 +44,8 @@ class AkeneoEvents:
         model = data.get("product_model")
         if isinstance(model, dict) and model.get("code"):
             skus |= self.content.skus_of_model(str(model["code"]))
-        stale = ((DataClass.CONTENT, tuple(sorted(skus))),) if skus else ()
-        return Delivery((f"akeneo:{event['id']}",), stale, topic=str(event.get("type", "")))
+        changes = (ContentChanged(tuple(sorted(skus))),) if skus else ()
+        return Delivery((f"akeneo:{event['id']}",), changes)
 
 
 __all__ = ["AkeneoEvents"]

@@ -1,13 +1,15 @@
-"""Akeneo Event Platform signatures: sign a delivery (the emulator) and verify one (the gateway).
+"""Akeneo Event Platform signatures, verified on the raw body of each delivery.
 
 Every HTTPS delivery carries `X-AKENEO-SIGNATURE-PRIMARY`, the hex HMAC-SHA256 of the raw body under
 the subscription's primary secret, `X-AKENEO-SIGNATURE-SECONDARY` under the secondary secret when one
 is set (for rotation), and `X-AKENEO-SIGNATURE-ALGORITHM: HmacSHA256`.
 
 ```python
-headers = signature_headers(body, primary="s3cret")
-assert verify(body, headers, ["s3cret"])
+assert verify(body, request.headers, ["s3cret"])
 ```
+
+The sandbox signs with code of its own (`sandbox/akeneo/signing.py`); both meet the same
+known-answer vectors in the tests.
 """
 
 from __future__ import annotations
@@ -20,24 +22,11 @@ PRIMARY_HEADER = "X-AKENEO-SIGNATURE-PRIMARY"
 SECONDARY_HEADER = "X-AKENEO-SIGNATURE-SECONDARY"
 ALGORITHM_HEADER = "X-AKENEO-SIGNATURE-ALGORITHM"
 ALGORITHM = "HmacSHA256"
-USER_AGENT = "akeneo/event-platform"
 
 
 def sign(secret: str, body: bytes) -> str:
     """Hex HMAC-SHA256 of the raw body."""
     return hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
-
-
-def signature_headers(body: bytes, primary: str, secondary: str | None = None) -> dict[str, str]:
-    """The headers the Event Platform adds to a delivery of `body`."""
-    headers = {
-        PRIMARY_HEADER: sign(primary, body),
-        ALGORITHM_HEADER: ALGORITHM,
-        "User-Agent": USER_AGENT,
-    }
-    if secondary:
-        headers[SECONDARY_HEADER] = sign(secondary, body)
-    return headers
 
 
 def _header(headers: Mapping[str, str], name: str) -> str | None:
@@ -75,8 +64,6 @@ __all__ = [
     "ALGORITHM_HEADER",
     "PRIMARY_HEADER",
     "SECONDARY_HEADER",
-    "USER_AGENT",
     "sign",
-    "signature_headers",
     "verify",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from gateway.webhooks.delivery import Delivery, Incoming, Rejected
+from gateway.models.webhooks import Delivery, Incoming, Rejected
 
 from .webhooks import SIGNATURE_V3_HEADER, TIMESTAMP_HEADER, verify_v3
 
@@ -29,7 +29,7 @@ class HubSpotEvents:
         if not isinstance(events, list):
             raise Rejected("HubSpot delivers a JSON array of events", 400)
         ids = tuple(f"hubspot:{e['eventId']}" for e in events if isinstance(e, dict) and "eventId" in e)
-        return Delivery(ids, topic="contact")
+        return Delivery(ids)
 
 
 __all__ = ["HubSpotEvents"]

@@ -1,4 +1,4 @@
-"""HubSpot webhook request signatures: v3 (current), v2 and v1 (legacy), signed and verified.
+"""HubSpot webhook request signatures, verified: v3 (current), v2 and v1 (legacy).
 
 HubSpot signs every delivery with the app's client secret. v3 covers the HTTP method, the URI
 HubSpot called, the raw body and the delivery timestamp:
@@ -10,7 +10,8 @@ A receiver must reject timestamps older than five minutes (replays) and compare 
 Legacy deliveries carry `X-HubSpot-Signature` with `X-HubSpot-Signature-Version: v1`
 (hex SHA-256 of `client_secret + body`) or `v2` (hex SHA-256 of `client_secret + method + uri + body`).
 
-The sandbox emulator signs with `signature_headers`; the gateway's receiver verifies with `verify_v3`.
+The gateway's receiver verifies with `verify_v3`; the sandbox signs with code of its own
+(`sandbox/hubspot/signing.py`), and both meet HubSpot's known-answer vectors in the tests.
 """
 
 from __future__ import annotations
@@ -80,19 +81,6 @@ def sign_v1(client_secret: str, body: bytes) -> str:
     return hashlib.sha256(client_secret.encode() + body).hexdigest()
 
 
-def signature_headers(
-    client_secret: str, method: str, uri: str, body: bytes, *, timestamp_ms: int | None = None
-) -> dict[str, str]:
-    """All headers HubSpot adds to a webhook delivery: v3 with its timestamp, plus the v1 legacy pair."""
-    timestamp = str(int(time.time() * 1000) if timestamp_ms is None else timestamp_ms)
-    return {
-        SIGNATURE_V3_HEADER: sign_v3(client_secret, method, uri, body, timestamp),
-        TIMESTAMP_HEADER: timestamp,
-        SIGNATURE_HEADER: sign_v1(client_secret, body),
-        SIGNATURE_VERSION_HEADER: "v1",
-    }
-
-
 def verify_v3(
     client_secret: str,
     method: str,
@@ -139,7 +127,6 @@ __all__ = [
     "sign_v1",
     "sign_v2",
     "sign_v3",
-    "signature_headers",
     "verify_v1",
     "verify_v2",
     "verify_v3",

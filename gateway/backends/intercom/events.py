@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from gateway.webhooks.delivery import Delivery, Incoming, Rejected
+from gateway.models.webhooks import Delivery, Incoming, Rejected
 
 from .webhooks import SIGNATURE_HEADER, verify
 
@@ -24,7 +24,7 @@ class IntercomEvents:
             raise Rejected("the body is not JSON", 400) from None
         if not isinstance(event, dict) or not event.get("id"):
             raise Rejected("not an Intercom notification (no id)", 400)
-        return Delivery((f"intercom:{event['id']}",), topic=str(event.get("topic", "")))
+        return Delivery((f"intercom:{event['id']}",))
 
 
 __all__ = ["IntercomEvents"]

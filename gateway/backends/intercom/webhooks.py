@@ -2,7 +2,8 @@
 
 Intercom signs the raw request body with the app's client secret (Developer Hub → Basic info) and
 posts with `User-Agent: intercom-parrot-service-client/1.0`. Receivers verify against the bytes
-they received, before parsing, in constant time. The sandbox emulator signs with `signature_headers`.
+they received, before parsing, in constant time. The sandbox signs with code of its own
+(`sandbox/intercom/signing.py`); both meet the same known-answer vectors in the tests.
 """
 
 from __future__ import annotations
@@ -11,18 +12,12 @@ import hashlib
 import hmac
 
 SIGNATURE_HEADER = "X-Hub-Signature"
-USER_AGENT = "intercom-parrot-service-client/1.0"
 _PREFIX = "sha1="
 
 
 def sign(client_secret: str, body: bytes) -> str:
     """The `X-Hub-Signature` value for `body`: `sha1=` and 40 lower-case hex digits."""
     return _PREFIX + hmac.new(client_secret.encode(), body, hashlib.sha1).hexdigest()
-
-
-def signature_headers(client_secret: str, body: bytes) -> dict[str, str]:
-    """The headers Intercom adds to a webhook delivery."""
-    return {SIGNATURE_HEADER: sign(client_secret, body), "User-Agent": USER_AGENT}
 
 
 def verify(client_secret: str, body: bytes, signature: str | None) -> bool:
@@ -32,4 +27,4 @@ def verify(client_secret: str, body: bytes, signature: str | None) -> bool:
     return hmac.compare_digest(sign(client_secret, body).encode(), signature.strip().lower().encode())
 
 
-__all__ = ["SIGNATURE_HEADER", "USER_AGENT", "sign", "signature_headers", "verify"]
+__all__ = ["SIGNATURE_HEADER", "sign", "verify"]

@@ -11,8 +11,7 @@ import hashlib
 import hmac
 import json
 
-from gateway.cache import DataClass
-from gateway.webhooks.delivery import Delivery, Incoming, Rejected
+from gateway.models.webhooks import Delivery, Incoming, Rejected, StockChanged
 
 from .client import OdooStock
 
@@ -35,13 +34,13 @@ class OdooEvents:
             raise Rejected("not an Odoo automation payload (no _model)", 400)
         # Odoo sends no event id; a repeat of the very same body is the same notification.
         event_id = f"odoo:{hashlib.sha256(incoming.body).hexdigest()}"
-        stale: tuple[tuple[DataClass, tuple[str, ...]], ...] = ()
+        changes: tuple[StockChanged, ...] = ()
         if payload["_model"] == "stock.quant":
             product = payload.get("product_id")
             sku = self.stock.sku_of(product) if isinstance(product, int) else None
             if sku is not None:
-                stale = ((DataClass.STOCK, (sku,)),)
-        return Delivery((event_id,), stale, topic=payload["_model"])
+                changes = (StockChanged((sku,)),)
+        return Delivery((event_id,), changes)
 
 
 __all__ = ["OdooEvents"]

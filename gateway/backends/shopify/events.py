@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import hashlib
 
-from gateway.webhooks.delivery import Delivery, Incoming, Rejected
+from gateway.models.webhooks import Delivery, Incoming, Rejected
 
-from .webhooks import EVENT_ID_HEADER, HMAC_HEADER, TOPIC_HEADER, WEBHOOK_ID_HEADER, verify
+from .webhooks import EVENT_ID_HEADER, HMAC_HEADER, WEBHOOK_ID_HEADER, verify
 
 
 class ShopifyEvents:
@@ -28,7 +28,7 @@ class ShopifyEvents:
             or incoming.headers.get(EVENT_ID_HEADER)
             or hashlib.sha256(incoming.body).hexdigest()
         )
-        return Delivery((f"shopify:{event_id}",), topic=incoming.headers.get(TOPIC_HEADER, ""))
+        return Delivery((f"shopify:{event_id}",))
 
 
 __all__ = ["ShopifyEvents"]

@@ -1,11 +1,11 @@
 """Shopify webhook signatures: `X-Shopify-Hmac-Sha256` is base64(HMAC-SHA256(client secret, raw body)).
 
-The sandbox signs its deliveries with `sign`; the gateway's receiver checks them with `verify`,
-on the raw request bytes (re-serialised JSON would not verify) and in constant time.
+The gateway's receiver checks a delivery with `verify`, on the raw request bytes (re-serialised
+JSON would not verify) and in constant time. The sandbox signs with code of its own
+(`sandbox/shopify/signing.py`); both meet the same known-answer vectors in the tests.
 
 ```python
-headers = {HMAC_HEADER: sign(secret, body)}
-assert verify(secret, body, headers[HMAC_HEADER])
+assert verify(secret, body, request.headers[HMAC_HEADER])
 ```
 """
 

@@ -6,11 +6,11 @@ from typing import Any
 
 from aiohttp import web
 
-from gateway.backends.hubspot.sandbox.bodies import object_list, read_json
-from gateway.backends.hubspot.sandbox.errors import validation_error
-from gateway.backends.hubspot.sandbox.responses import json_response
-from gateway.backends.hubspot.sandbox.state import HUBSPOT
-from gateway.backends.hubspot.sandbox.timestamps import iso_ms, now
+from sandbox.hubspot.bodies import object_list, read_json
+from sandbox.hubspot.errors import validation_error
+from sandbox.hubspot.responses import json_response
+from sandbox.hubspot.state import HUBSPOT
+from sandbox.hubspot.timestamps import iso_ms, now
 
 from .objects import COMPANY_NAMES, CONTACT_NAMES, is_known, unknown_type
 

@@ -7,16 +7,16 @@ from typing import Any
 
 from aiohttp import web
 
-from gateway.backends.hubspot.sandbox import notifications
-from gateway.backends.hubspot.sandbox.bodies import object_list, query_bool, read_json, string_list
-from gateway.backends.hubspot.sandbox.errors import BATCH_NOT_FOUND, validation_error
-from gateway.backends.hubspot.sandbox.lookup import check_id_property, find
-from gateway.backends.hubspot.sandbox.responses import json_response
-from gateway.backends.hubspot.sandbox.state import HUBSPOT
-from gateway.backends.hubspot.sandbox.store import Contact
-from gateway.backends.hubspot.sandbox.timestamps import iso_ms, now
-from gateway.backends.hubspot.sandbox.validation import check_properties
-from gateway.backends.hubspot.sandbox.views import property_names, simple_object
+from sandbox.hubspot import notifications
+from sandbox.hubspot.bodies import object_list, query_bool, read_json, string_list
+from sandbox.hubspot.errors import BATCH_NOT_FOUND, validation_error
+from sandbox.hubspot.lookup import check_id_property, find
+from sandbox.hubspot.responses import json_response
+from sandbox.hubspot.state import HUBSPOT
+from sandbox.hubspot.store import Contact
+from sandbox.hubspot.timestamps import iso_ms, now
+from sandbox.hubspot.validation import check_properties
+from sandbox.hubspot.views import property_names, simple_object
 
 from .contacts import apply_update
 

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from gateway.backends.hubspot.sandbox import notifications
-from gateway.backends.hubspot.sandbox.bodies import query_bool, query_int, query_list, read_json
-from gateway.backends.hubspot.sandbox.errors import HubSpotError, conflict, validation_error
-from gateway.backends.hubspot.sandbox.lookup import check_id_property, resolve
-from gateway.backends.hubspot.sandbox.properties import ALWAYS_RETURNED
-from gateway.backends.hubspot.sandbox.responses import json_response
-from gateway.backends.hubspot.sandbox.state import HUBSPOT
-from gateway.backends.hubspot.sandbox.store import Contact, HistoryEntry
-from gateway.backends.hubspot.sandbox.timestamps import iso_ms, now
-from gateway.backends.hubspot.sandbox.validation import check_properties
-from gateway.backends.hubspot.sandbox.views import property_names, simple_object
+from sandbox.hubspot import notifications
+from sandbox.hubspot.bodies import query_bool, query_int, query_list, read_json
+from sandbox.hubspot.errors import HubSpotError, conflict, validation_error
+from sandbox.hubspot.lookup import check_id_property, resolve
+from sandbox.hubspot.properties import ALWAYS_RETURNED
+from sandbox.hubspot.responses import json_response
+from sandbox.hubspot.state import HUBSPOT
+from sandbox.hubspot.store import Contact, HistoryEntry
+from sandbox.hubspot.timestamps import iso_ms, now
+from sandbox.hubspot.validation import check_properties
+from sandbox.hubspot.views import property_names, simple_object
 
 from .objects import is_known, unknown_type
 

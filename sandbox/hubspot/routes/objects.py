@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gateway.backends.hubspot.sandbox.errors import HubSpotError, validation_error
+from sandbox.hubspot.errors import HubSpotError, validation_error
 
 CONTACT_NAMES = frozenset({"contacts", "contact", "0-1"})
 COMPANY_NAMES = frozenset({"companies", "company", "0-2"})

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from gateway.backends.hubspot.sandbox.errors import HubSpotError
-from gateway.backends.hubspot.sandbox.properties import CONTACT_PROPERTIES, PROPERTIES
-from gateway.backends.hubspot.sandbox.responses import json_response
+from sandbox.hubspot.errors import HubSpotError
+from sandbox.hubspot.properties import CONTACT_PROPERTIES, PROPERTIES
+from sandbox.hubspot.responses import json_response
 
 from .objects import CONTACT_NAMES, is_known, unknown_type
 

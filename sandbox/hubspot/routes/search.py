@@ -6,11 +6,11 @@ from typing import Any
 
 from aiohttp import web
 
-from gateway.backends.hubspot.sandbox.bodies import read_json
-from gateway.backends.hubspot.sandbox.filters import SEARCH_FIELDS, parse_search, run_search
-from gateway.backends.hubspot.sandbox.responses import json_response
-from gateway.backends.hubspot.sandbox.state import HUBSPOT
-from gateway.backends.hubspot.sandbox.views import property_names, simple_object
+from sandbox.hubspot.bodies import read_json
+from sandbox.hubspot.filters import SEARCH_FIELDS, parse_search, run_search
+from sandbox.hubspot.responses import json_response
+from sandbox.hubspot.state import HUBSPOT
+from sandbox.hubspot.views import property_names, simple_object
 
 
 async def search(request: web.Request) -> web.Response:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from gateway.backends.intercom.sandbox.errors import admin_not_found
-from gateway.backends.intercom.sandbox.responses import json_response
-from gateway.backends.intercom.sandbox.state import INTERCOM
-from gateway.backends.intercom.sandbox.views import AVATAR, admin_view
+from sandbox.intercom.errors import admin_not_found
+from sandbox.intercom.responses import json_response
+from sandbox.intercom.state import INTERCOM
+from sandbox.intercom.views import AVATAR, admin_view
 
 
 async def list_admins(request: web.Request) -> web.Response:

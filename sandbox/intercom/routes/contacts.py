@@ -7,20 +7,20 @@ from typing import Any
 
 from aiohttp import web
 
-from gateway.backends.intercom.sandbox import notifications
-from gateway.backends.intercom.sandbox.bodies import read_json
-from gateway.backends.intercom.sandbox.errors import (
+from sandbox.intercom import notifications
+from sandbox.intercom.bodies import read_json
+from sandbox.intercom.errors import (
     conflict,
     parameter_invalid,
     parameter_not_found,
     user_not_found,
 )
-from gateway.backends.intercom.sandbox.pagination import paginate, per_page
-from gateway.backends.intercom.sandbox.query import CONTACTS, candidates, matches, parse_query
-from gateway.backends.intercom.sandbox.responses import json_response
-from gateway.backends.intercom.sandbox.state import INTERCOM
-from gateway.backends.intercom.sandbox.store import ContactRecord
-from gateway.backends.intercom.sandbox.views import contact_view
+from sandbox.intercom.pagination import paginate, per_page
+from sandbox.intercom.query import CONTACTS, candidates, matches, parse_query
+from sandbox.intercom.responses import json_response
+from sandbox.intercom.state import INTERCOM
+from sandbox.intercom.store import ContactRecord
+from sandbox.intercom.views import contact_view
 
 DEFAULT_PER_PAGE = 50
 ROLES = ("user", "lead")

@@ -7,21 +7,21 @@ from typing import Any
 
 from aiohttp import web
 
-from gateway.backends.intercom.sandbox import notifications
-from gateway.backends.intercom.sandbox.bodies import read_json
-from gateway.backends.intercom.sandbox.errors import (
+from sandbox.intercom import notifications
+from sandbox.intercom.bodies import read_json
+from sandbox.intercom.errors import (
     parameter_invalid,
     parameter_not_found,
     resource_not_found,
     user_not_found,
 )
-from gateway.backends.intercom.sandbox.pagination import paginate, per_page
-from gateway.backends.intercom.sandbox.query import CONVERSATIONS, candidates, matches, parse_query
-from gateway.backends.intercom.sandbox.responses import json_response
-from gateway.backends.intercom.sandbox.seeding import as_html
-from gateway.backends.intercom.sandbox.state import INTERCOM, IntercomSandbox
-from gateway.backends.intercom.sandbox.store import ConversationRecord
-from gateway.backends.intercom.sandbox.views import conversation_view
+from sandbox.intercom.pagination import paginate, per_page
+from sandbox.intercom.query import CONVERSATIONS, candidates, matches, parse_query
+from sandbox.intercom.responses import json_response
+from sandbox.intercom.seeding import as_html
+from sandbox.intercom.state import INTERCOM, IntercomSandbox
+from sandbox.intercom.store import ConversationRecord
+from sandbox.intercom.views import conversation_view
 
 DEFAULT_PER_PAGE = 20
 

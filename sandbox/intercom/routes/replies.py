@@ -7,20 +7,20 @@ from typing import Any
 
 from aiohttp import web
 
-from gateway.backends.intercom.sandbox import notifications
-from gateway.backends.intercom.sandbox.bodies import read_json
-from gateway.backends.intercom.sandbox.errors import (
+from sandbox.intercom import notifications
+from sandbox.intercom.bodies import read_json
+from sandbox.intercom.errors import (
     admin_not_found,
     parameter_invalid,
     parameter_not_found,
     resource_not_found,
     user_not_found,
 )
-from gateway.backends.intercom.sandbox.responses import json_response
-from gateway.backends.intercom.sandbox.seeding import as_html
-from gateway.backends.intercom.sandbox.state import INTERCOM, IntercomSandbox
-from gateway.backends.intercom.sandbox.store import Author, ContactRecord, ConversationRecord, Part
-from gateway.backends.intercom.sandbox.views import conversation_view
+from sandbox.intercom.responses import json_response
+from sandbox.intercom.seeding import as_html
+from sandbox.intercom.state import INTERCOM, IntercomSandbox
+from sandbox.intercom.store import Author, ContactRecord, ConversationRecord, Part
+from sandbox.intercom.views import conversation_view
 
 from .conversations import find_conversation
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gateway.backends.odoo.sandbox.models import Registry
+from sandbox.odoo.models import Registry
 
 from . import base, product, sale, stock
 

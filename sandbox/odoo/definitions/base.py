@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from gateway.backends.odoo.sandbox import fields as f
-from gateway.backends.odoo.sandbox.env import Env
-from gateway.backends.odoo.sandbox.models import Access, ModelSpec, model
-from gateway.backends.odoo.sandbox.store import Row
+from sandbox.odoo import fields as f
+from sandbox.odoo.env import Env
+from sandbox.odoo.models import Access, ModelSpec, model
+from sandbox.odoo.store import Row
 
 LANG_SELECTION = (("en_US", "English (US)"), ("fr_FR", "French / Français"), ("de_DE", "German / Deutsch"))
 

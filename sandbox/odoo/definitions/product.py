@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from gateway.backends.odoo.sandbox import fields as f, stock_levels
-from gateway.backends.odoo.sandbox.env import Env
-from gateway.backends.odoo.sandbox.models import ModelSpec, model
-from gateway.backends.odoo.sandbox.store import Row
+from sandbox.odoo import fields as f, stock_levels
+from sandbox.odoo.env import Env
+from sandbox.odoo.models import ModelSpec, model
+from sandbox.odoo.store import Row
 
 PRODUCT_TYPES = (("consu", "Goods"), ("service", "Service"), ("combo", "Combo"))
 

@@ -13,20 +13,20 @@ from typing import Any
 
 from graphql import GraphQLError
 
-from gateway.backends.shopify.sandbox.connections import Ordering, Window, paginate
-from gateway.backends.shopify.sandbox.cursors import SortValue
-from gateway.backends.shopify.sandbox.ids import parse_gid
-from gateway.backends.shopify.sandbox.records import (
+from sandbox.seed import EPOCH
+from sandbox.shopify.connections import Ordering, Window, paginate
+from sandbox.shopify.cursors import SortValue
+from sandbox.shopify.ids import parse_gid
+from sandbox.shopify.records import (
     QUANTITY_NAMES,
     InventoryLevel,
     LocationRecord,
     ProductRecord,
     VariantRecord,
 )
-from gateway.backends.shopify.sandbox.relay import Connection, list_connection
-from gateway.backends.shopify.sandbox.store import Store
-from gateway.backends.shopify.sandbox.timestamps import iso
-from gateway.sandbox.seed import EPOCH
+from sandbox.shopify.relay import Connection, list_connection
+from sandbox.shopify.store import Store
+from sandbox.shopify.timestamps import iso
 
 from .context import Info
 from .money_fields import money_scalar

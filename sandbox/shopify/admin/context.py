@@ -7,8 +7,8 @@ from typing import Any, TypeAlias
 
 from graphql import GraphQLResolveInfo
 
-from gateway.backends.shopify.sandbox.search_syntax import CompiledQuery
-from gateway.backends.shopify.sandbox.store import Store
+from sandbox.shopify.search_syntax import CompiledQuery
+from sandbox.shopify.store import Store
 
 from .state import AdminState
 

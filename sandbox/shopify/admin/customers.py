@@ -6,15 +6,15 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from gateway.backends.shopify.sandbox.changes import CustomerUpdated
-from gateway.backends.shopify.sandbox.connections import Ordering, Window, paginate
-from gateway.backends.shopify.sandbox.cursors import SortValue
-from gateway.backends.shopify.sandbox.ids import parse_gid
-from gateway.backends.shopify.sandbox.money import money
-from gateway.backends.shopify.sandbox.records import CustomerRecord, OrderRecord
-from gateway.backends.shopify.sandbox.relay import Connection
-from gateway.backends.shopify.sandbox.storefront.customer import CUSTOMER_RESOLVERS as STOREFRONT_CUSTOMER
-from gateway.backends.shopify.sandbox.timestamps import iso
+from sandbox.shopify.changes import CustomerUpdated
+from sandbox.shopify.connections import Ordering, Window, paginate
+from sandbox.shopify.cursors import SortValue
+from sandbox.shopify.ids import parse_gid
+from sandbox.shopify.money import money
+from sandbox.shopify.records import CustomerRecord, OrderRecord
+from sandbox.shopify.relay import Connection
+from sandbox.shopify.storefront.customer import CUSTOMER_RESOLVERS as STOREFRONT_CUSTOMER
+from sandbox.shopify.timestamps import iso
 
 from .context import Info
 from .orders import ORDER_SORTS

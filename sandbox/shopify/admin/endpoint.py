@@ -15,10 +15,10 @@ from typing import Any
 from aiohttp import web
 from graphql import OperationDefinitionNode
 
-from gateway.backends.shopify.sandbox.documents import DocumentService, ErrorBody, Prepared
-from gateway.backends.shopify.sandbox.http import bad_request, json_response, not_found, read_graphql_request
-from gateway.backends.shopify.sandbox.store import Store
-from gateway.sandbox.control import SandboxControl
+from sandbox.control import SandboxControl
+from sandbox.shopify.documents import DocumentService, ErrorBody, Prepared
+from sandbox.shopify.http import bad_request, json_response, not_found, read_graphql_request
+from sandbox.shopify.store import Store
 
 from .context import AdminContext
 from .cost import MAX_QUERY_COST, actual_cost, requested_cost

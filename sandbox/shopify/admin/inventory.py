@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from gateway.backends.shopify.sandbox.ids import gid, parse_gid
-from gateway.backends.shopify.sandbox.inventory import ADJUSTABLE, adjust
-from gateway.backends.shopify.sandbox.records import InventoryLevel
-from gateway.backends.shopify.sandbox.timestamps import iso
+from sandbox.shopify.ids import gid, parse_gid
+from sandbox.shopify.inventory import ADJUSTABLE, adjust
+from sandbox.shopify.records import InventoryLevel
+from sandbox.shopify.timestamps import iso
 
 from .catalog import InventoryItem
 from .context import Info

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from gateway.backends.shopify.sandbox.money import money
+from sandbox.shopify.money import money
 
 
 def money_scalar(amount: Decimal) -> str:

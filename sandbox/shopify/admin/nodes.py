@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from gateway.backends.shopify.sandbox.ids import parse_gid
-from gateway.backends.shopify.sandbox.store import Store
+from sandbox.shopify.ids import parse_gid
+from sandbox.shopify.store import Store
 
 from .catalog import InventoryItem, find_level
 from .context import AdminContext, Info

@@ -6,9 +6,9 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from gateway.backends.shopify.sandbox.cursors import SortValue
-from gateway.backends.shopify.sandbox.ids import parse_gid
-from gateway.backends.shopify.sandbox.orders import (
+from sandbox.shopify.cursors import SortValue
+from sandbox.shopify.ids import parse_gid
+from sandbox.shopify.orders import (
     InventoryClaimFailed,
     NewLine,
     NewOrder,
@@ -16,14 +16,14 @@ from gateway.backends.shopify.sandbox.orders import (
     new_customer,
     place_order,
 )
-from gateway.backends.shopify.sandbox.records import (
+from sandbox.shopify.records import (
     CustomerRecord,
     FulfillmentRecord,
     OrderLineRecord,
     OrderRecord,
 )
-from gateway.backends.shopify.sandbox.relay import Connection, list_connection
-from gateway.backends.shopify.sandbox.timestamps import iso
+from sandbox.shopify.relay import Connection, list_connection
+from sandbox.shopify.timestamps import iso
 
 from .context import AdminContext, Info
 from .money_fields import money_bag

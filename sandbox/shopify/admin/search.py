@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Protocol, TypeVar
 
-from gateway.backends.shopify.sandbox.connections import Ordering, Window, paginate
-from gateway.backends.shopify.sandbox.cursors import SortValue
-from gateway.backends.shopify.sandbox.records import CustomerRecord, OrderRecord, ProductRecord, VariantRecord
-from gateway.backends.shopify.sandbox.relay import Connection
-from gateway.backends.shopify.sandbox.search_syntax import (
+from sandbox.shopify.connections import Ordering, Window, paginate
+from sandbox.shopify.cursors import SortValue
+from sandbox.shopify.records import CustomerRecord, OrderRecord, ProductRecord, VariantRecord
+from sandbox.shopify.relay import Connection
+from sandbox.shopify.search_syntax import (
     FieldMatchers,
     Predicate,
     Term,
@@ -28,8 +28,8 @@ from gateway.backends.shopify.sandbox.search_syntax import (
     when,
     words,
 )
-from gateway.backends.shopify.sandbox.store import Store
-from gateway.backends.shopify.sandbox.storefront.product_search import product_matchers
+from sandbox.shopify.store import Store
+from sandbox.shopify.storefront.product_search import product_matchers
 
 from .context import Info
 

@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from gateway.backends.shopify.sandbox.ids import gid
+from sandbox.shopify.ids import gid
 
 SUBSCRIPTION_ID_BASE = 1_400_000_000
 ADJUSTMENT_GROUP_ID_BASE = 67_000_000_000

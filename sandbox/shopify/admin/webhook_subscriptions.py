@@ -10,10 +10,10 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from gateway.backends.shopify.sandbox.connections import Ordering, Window, paginate
-from gateway.backends.shopify.sandbox.ids import parse_gid
-from gateway.backends.shopify.sandbox.relay import Connection
-from gateway.backends.shopify.sandbox.timestamps import iso
+from sandbox.shopify.connections import Ordering, Window, paginate
+from sandbox.shopify.ids import parse_gid
+from sandbox.shopify.relay import Connection
+from sandbox.shopify.timestamps import iso
 
 from .context import Info
 from .state import WebhookSubscription

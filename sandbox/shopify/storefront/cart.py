@@ -13,12 +13,12 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from gateway.backends.shopify.sandbox.ids import parse_gid
-from gateway.backends.shopify.sandbox.markets import Market, market_for
-from gateway.backends.shopify.sandbox.money import money
-from gateway.backends.shopify.sandbox.records import VariantRecord
-from gateway.backends.shopify.sandbox.relay import Connection, list_connection
-from gateway.backends.shopify.sandbox.timestamps import iso
+from sandbox.shopify.ids import parse_gid
+from sandbox.shopify.markets import Market, market_for
+from sandbox.shopify.money import money
+from sandbox.shopify.records import VariantRecord
+from sandbox.shopify.relay import Connection, list_connection
+from sandbox.shopify.timestamps import iso
 
 from .context import Info, StorefrontContext
 from .state import Cart, CartLine

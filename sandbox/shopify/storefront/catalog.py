@@ -11,10 +11,10 @@ from decimal import Decimal
 from html import escape
 from typing import Any
 
-from gateway.backends.shopify.sandbox.connections import Ordering, Window, paginate
-from gateway.backends.shopify.sandbox.cursors import SortValue
-from gateway.backends.shopify.sandbox.ids import parse_gid
-from gateway.backends.shopify.sandbox.records import (
+from sandbox.shopify.connections import Ordering, Window, paginate
+from sandbox.shopify.cursors import SortValue
+from sandbox.shopify.ids import parse_gid
+from sandbox.shopify.records import (
     CollectionRecord,
     ImageRecord,
     OptionValueRecord,
@@ -22,8 +22,8 @@ from gateway.backends.shopify.sandbox.records import (
     ProductRecord,
     VariantRecord,
 )
-from gateway.backends.shopify.sandbox.relay import Connection, list_connection
-from gateway.backends.shopify.sandbox.search_syntax import (
+from sandbox.shopify.relay import Connection, list_connection
+from sandbox.shopify.search_syntax import (
     FieldMatchers,
     compile_query,
     exact,
@@ -31,8 +31,8 @@ from gateway.backends.shopify.sandbox.search_syntax import (
     when,
     words,
 )
-from gateway.backends.shopify.sandbox.store import Store
-from gateway.backends.shopify.sandbox.timestamps import iso
+from sandbox.shopify.store import Store
+from sandbox.shopify.timestamps import iso
 
 from .context import Info
 from .product_filters import FilterSet, listing_facets

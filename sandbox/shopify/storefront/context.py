@@ -12,9 +12,9 @@ from typing import Any, TypeAlias
 
 from graphql import EnumValueNode, GraphQLError, GraphQLResolveInfo, OperationDefinitionNode, VariableNode
 
-from gateway.backends.shopify.sandbox.markets import Market, market_for
-from gateway.backends.shopify.sandbox.money import money
-from gateway.backends.shopify.sandbox.store import Store
+from sandbox.shopify.markets import Market, market_for
+from sandbox.shopify.money import money
+from sandbox.shopify.store import Store
 
 from .state import StorefrontState
 

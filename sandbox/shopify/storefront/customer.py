@@ -10,19 +10,19 @@ import hashlib
 from decimal import Decimal
 from typing import Any
 
-from gateway.backends.shopify.sandbox.connections import Ordering, Window, paginate
-from gateway.backends.shopify.sandbox.cursors import SortValue
-from gateway.backends.shopify.sandbox.markets import COUNTRIES
-from gateway.backends.shopify.sandbox.money import money
-from gateway.backends.shopify.sandbox.records import (
+from sandbox.seed import CUSTOMER_PASSWORD
+from sandbox.shopify.connections import Ordering, Window, paginate
+from sandbox.shopify.cursors import SortValue
+from sandbox.shopify.markets import COUNTRIES
+from sandbox.shopify.money import money
+from sandbox.shopify.records import (
     AddressRecord,
     CustomerRecord,
     OrderLineRecord,
     OrderRecord,
 )
-from gateway.backends.shopify.sandbox.relay import Connection, list_connection
-from gateway.backends.shopify.sandbox.timestamps import iso
-from gateway.sandbox.seed import CUSTOMER_PASSWORD
+from sandbox.shopify.relay import Connection, list_connection
+from sandbox.shopify.timestamps import iso
 
 from .context import Info
 

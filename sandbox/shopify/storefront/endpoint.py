@@ -10,9 +10,9 @@ from __future__ import annotations
 from aiohttp import web
 from graphql import OperationDefinitionNode
 
-from gateway.backends.shopify.sandbox.documents import DocumentService
-from gateway.backends.shopify.sandbox.http import bad_request, json_response, not_found, read_graphql_request
-from gateway.backends.shopify.sandbox.store import Store
+from sandbox.shopify.documents import DocumentService
+from sandbox.shopify.http import bad_request, json_response, not_found, read_graphql_request
+from sandbox.shopify.store import Store
 
 from .context import StorefrontContext, build_context
 from .schema import storefront_schema

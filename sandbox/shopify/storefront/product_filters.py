@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
 
-from gateway.backends.shopify.sandbox.records import ProductRecord
+from sandbox.shopify.records import ProductRecord
 
 from .context import StorefrontContext
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 
-from gateway.backends.shopify.sandbox.connections import Ordering
-from gateway.backends.shopify.sandbox.cursors import SortValue
-from gateway.backends.shopify.sandbox.records import ProductRecord
-from gateway.backends.shopify.sandbox.search_syntax import (
+from sandbox.shopify.connections import Ordering
+from sandbox.shopify.cursors import SortValue
+from sandbox.shopify.records import ProductRecord
+from sandbox.shopify.search_syntax import (
     FieldMatchers,
     Predicate,
     Term,
@@ -29,8 +29,8 @@ from gateway.backends.shopify.sandbox.search_syntax import (
     when,
     words,
 )
-from gateway.backends.shopify.sandbox.store import Store
-from gateway.backends.shopify.sandbox.timestamps import iso
+from sandbox.shopify.store import Store
+from sandbox.shopify.timestamps import iso
 
 from .search_index import SearchIndex, split_words
 

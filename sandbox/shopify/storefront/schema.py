@@ -7,7 +7,7 @@ from importlib.resources import files
 
 from graphql import GraphQLSchema, build_schema
 
-from gateway.backends.shopify.sandbox.records import (
+from sandbox.shopify.records import (
     AddressRecord,
     CollectionRecord,
     OptionValueRecord,
@@ -16,8 +16,8 @@ from gateway.backends.shopify.sandbox.records import (
     ProductRecord,
     VariantRecord,
 )
-from gateway.backends.shopify.sandbox.relay import bind, bind_abstract_types, bind_connections
-from gateway.backends.shopify.sandbox.store import MenuItemRecord, MenuRecord, Store
+from sandbox.shopify.relay import bind, bind_abstract_types, bind_connections
+from sandbox.shopify.store import MenuItemRecord, MenuRecord, Store
 
 from .cart import CART_RESOLVERS
 from .catalog import CATALOG_RESOLVERS

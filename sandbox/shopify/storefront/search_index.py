@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from gateway.backends.shopify.sandbox.records import ProductRecord
+from sandbox.shopify.records import ProductRecord
 
 TITLE_POINTS = 3
 KIND_POINTS = 2

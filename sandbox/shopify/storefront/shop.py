@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from gateway.backends.shopify.sandbox.markets import (
+from sandbox.shopify.markets import (
     COUNTRIES,
     CURRENCY_NAMES,
     RATES,
     SHOP_COUNTRY,
     SHOP_CURRENCY,
 )
-from gateway.backends.shopify.sandbox.store import MenuItemRecord, MenuRecord, Store
+from sandbox.shopify.store import MenuItemRecord, MenuRecord, Store
 
 from .context import LOCALES, Info
 

@@ -12,8 +12,8 @@ import random
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from gateway.backends.shopify.sandbox.ids import parse_gid
-from gateway.backends.shopify.sandbox.records import CustomerRecord, VariantRecord
+from sandbox.shopify.ids import parse_gid
+from sandbox.shopify.records import CustomerRecord, VariantRecord
 
 CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 TOKEN_LIFETIME = timedelta(days=14)

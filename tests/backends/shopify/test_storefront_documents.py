@@ -7,8 +7,7 @@ from graphql import parse, validate
 
 from gateway.backends.shopify import storefront_documents as documents
 from gateway.models.catalog import Detail
-
-from .shopify_specs import needs_specs, real_storefront
+from tests.shopify_specs import needs_specs, real_storefront
 
 pytestmark = needs_specs
 

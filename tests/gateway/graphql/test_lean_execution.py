@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from gateway.backends.http.errors import BackendUnavailable
-from gateway.sandbox.runner import Sandbox
+from sandbox.runner import Sandbox
 from tests.harness import Gateway, gateway_config, running_gateway, set_faults
 
 FRAGMENTS = """

@@ -9,8 +9,8 @@ from typing import Any
 import aiohttp
 import pytest
 
-from gateway.sandbox.runner import Sandbox, SandboxSettings
-from gateway.sandbox.seed import World, generate
+from sandbox.runner import Sandbox, SandboxSettings
+from sandbox.seed import World, generate
 
 WORLD_SIZE = 80
 TOKEN_PATH = "/api/oauth/v1/token"

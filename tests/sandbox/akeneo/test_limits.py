@@ -6,7 +6,7 @@ import asyncio
 
 import aiohttp
 
-from gateway.sandbox.runner import Sandbox
+from sandbox.runner import Sandbox
 
 from .conftest import PRODUCTS
 

@@ -6,7 +6,7 @@ import struct
 
 import aiohttp
 
-from gateway.sandbox.seed import World
+from sandbox.seed import World
 
 MEDIA = "/api/rest/v1/media-files"
 

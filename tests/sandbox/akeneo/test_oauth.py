@@ -9,9 +9,9 @@ from typing import Any
 import aiohttp
 import pytest
 
-from gateway.sandbox.emulator import EmulatorOptions
-from gateway.sandbox.runner import Sandbox, SandboxSettings
-from gateway.sandbox.seed import World
+from sandbox.emulator import EmulatorOptions
+from sandbox.runner import Sandbox, SandboxSettings
+from sandbox.seed import World
 
 from .conftest import PRODUCTS, TOKEN_PATH, basic, fetch_token
 

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import aiohttp
 import pytest
 
-from gateway.sandbox.seed import World
+from sandbox.seed import World
 
 from .conftest import PRODUCTS, search
 

@@ -8,7 +8,7 @@ from typing import Any
 import aiohttp
 import pytest
 
-from gateway.sandbox.seed import World
+from sandbox.seed import World
 
 API = "/api/rest/v1"
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import aiohttp
 
-from gateway.sandbox.runner import Sandbox, SandboxSettings
-from gateway.sandbox.seed import generate
+from sandbox.runner import Sandbox, SandboxSettings
+from sandbox.seed import generate
 
 from .conftest import PRODUCTS, fetch_token, search
 

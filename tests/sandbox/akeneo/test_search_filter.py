@@ -9,7 +9,7 @@ from typing import Any
 import aiohttp
 import pytest
 
-from gateway.sandbox.seed import World
+from sandbox.seed import World
 
 from .conftest import PRODUCTS, search
 

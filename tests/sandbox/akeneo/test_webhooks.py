@@ -18,11 +18,11 @@ from gateway.backends.akeneo.webhooks import (
     PRIMARY_HEADER,
     SECONDARY_HEADER,
     sign,
-    signature_headers,
     verify,
 )
-from gateway.sandbox.runner import Sandbox
-from gateway.sandbox.seed import World
+from sandbox.akeneo.signing import signature_headers
+from sandbox.runner import Sandbox
+from sandbox.seed import World
 
 from .conftest import PRODUCTS
 

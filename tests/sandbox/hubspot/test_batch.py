@@ -5,7 +5,7 @@ from typing import Any
 import aiohttp
 import pytest
 
-from gateway.sandbox.seed import World
+from sandbox.seed import World
 
 READ = "/crm/v3/objects/contacts/batch/read"
 UPDATE = "/crm/objects/2026-03/contacts/batch/update"

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import aiohttp
 
-from gateway.sandbox.seed import World
+from sandbox.seed import World
 
 
 async def test_property_catalogue_lists_the_custom_properties(http: aiohttp.ClientSession) -> None:

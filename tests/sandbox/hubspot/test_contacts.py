@@ -6,8 +6,8 @@ from typing import Any
 import aiohttp
 import pytest
 
-from gateway.sandbox.runner import Sandbox
-from gateway.sandbox.seed import World
+from sandbox.runner import Sandbox
+from sandbox.seed import World
 
 PREFIXES = ("/crm/v3/objects/contacts", "/crm/objects/2026-03/contacts")
 ISO_MS = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$")

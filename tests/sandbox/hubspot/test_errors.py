@@ -3,9 +3,9 @@ from __future__ import annotations
 import aiohttp
 import pytest
 
-from gateway.backends.hubspot.sandbox.errors import AUTH_MESSAGE
-from gateway.sandbox.runner import Sandbox
-from gateway.sandbox.seed import World
+from sandbox.hubspot.errors import AUTH_MESSAGE
+from sandbox.runner import Sandbox
+from sandbox.seed import World
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import aiohttp
 
-from gateway.sandbox.seed import World
+from sandbox.seed import World
 
 HEADERS = (
     "X-HubSpot-RateLimit-Daily",

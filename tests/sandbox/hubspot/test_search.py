@@ -6,7 +6,7 @@ from typing import Any
 import aiohttp
 import pytest
 
-from gateway.sandbox.seed import Customer, World
+from sandbox.seed import Customer, World
 
 SEARCH = "/crm/v3/objects/contacts/search"
 

@@ -14,8 +14,8 @@ from aiohttp import web
 from aiohttp.test_utils import TestServer
 
 from gateway.backends.hubspot import webhooks
-from gateway.sandbox.runner import Sandbox
-from gateway.sandbox.seed import World
+from sandbox.runner import Sandbox
+from sandbox.seed import World
 
 # Known-answer vector, computed outside Python:
 #   printf '%s' 'POSThttps://gateway.example.com/webhooks/hubspot?x=1[{"eventId":1,"objectId":51001}]1767225600000' \

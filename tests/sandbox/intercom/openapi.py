@@ -16,7 +16,15 @@ import referencing.jsonschema
 import yaml
 from openapi_schema_validator import OAS30Validator
 
-SPEC = Path("/work/shared/specs/intercom/2.14/api.intercom.io.yaml")
+SPEC = (
+    Path(__file__).resolve().parents[3]
+    / ".."
+    / "shared"
+    / "specs"
+    / "intercom"
+    / "2.14"
+    / "api.intercom.io.yaml"
+)
 URN = "urn:intercom-2.14"
 NULL_IN_PRACTICE = ("ai_agent", "reference", "email_message_metadata")
 

@@ -5,7 +5,7 @@ from typing import Any
 import aiohttp
 import pytest
 
-from gateway.sandbox.seed import Customer, World
+from sandbox.seed import Customer, World
 
 from .openapi import Contract
 

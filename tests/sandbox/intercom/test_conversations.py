@@ -6,7 +6,7 @@ from typing import Any
 import aiohttp
 import pytest
 
-from gateway.sandbox.seed import Conversation, World
+from sandbox.seed import Conversation, World
 
 from .openapi import Contract
 

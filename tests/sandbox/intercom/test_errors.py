@@ -3,8 +3,8 @@ from __future__ import annotations
 import aiohttp
 import pytest
 
-from gateway.sandbox.runner import Sandbox
-from gateway.sandbox.seed import World
+from sandbox.runner import Sandbox
+from sandbox.seed import World
 
 from .openapi import Contract
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import aiohttp
 
-from gateway.sandbox.runner import Sandbox, SandboxSettings
-from gateway.sandbox.seed import generate
+from sandbox.runner import Sandbox, SandboxSettings
+from sandbox.seed import generate
 
 
 async def test_hundred_email_in_search_at_ten_thousand_products() -> None:

@@ -13,8 +13,8 @@ from aiohttp import web
 from aiohttp.test_utils import TestServer
 
 from gateway.backends.intercom import webhooks
-from gateway.sandbox.runner import Sandbox
-from gateway.sandbox.seed import World
+from sandbox.runner import Sandbox
+from sandbox.seed import World
 
 # Known-answer vector, computed outside Python:
 #   printf '%s' '{"type":"notification_event","id":"notif_1"}' | openssl dgst -sha1 -hmac 'intercom-secret-0001'

@@ -7,8 +7,8 @@ from collections.abc import AsyncIterator
 import aiohttp
 import pytest
 
-from gateway.sandbox.runner import Sandbox, SandboxSettings
-from gateway.sandbox.seed import World, generate
+from sandbox.runner import Sandbox, SandboxSettings
+from sandbox.seed import World, generate
 
 from .odoo_client import OdooClient
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from gateway.sandbox.seed import World
+from sandbox.seed import World
 
 from .odoo_client import OdooClient
 

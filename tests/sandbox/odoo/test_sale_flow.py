@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from gateway.sandbox.seed import StockLevel, World
+from sandbox.seed import StockLevel, World
 
 from .odoo_client import OdooClient
 

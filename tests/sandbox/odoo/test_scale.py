@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from gateway.sandbox.seed import World, generate
+from sandbox.seed import World, generate
 
 from .odoo_client import OdooClient
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from gateway.sandbox.seed import World
+from sandbox.seed import World
 
 from .odoo_client import OdooClient
 

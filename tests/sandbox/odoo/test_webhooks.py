@@ -11,8 +11,8 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 
-from gateway.sandbox.runner import Sandbox
-from gateway.sandbox.seed import World
+from sandbox.runner import Sandbox
+from sandbox.seed import World
 
 from .odoo_client import OdooClient
 

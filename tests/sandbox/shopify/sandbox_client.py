@@ -9,9 +9,9 @@ from typing import Any
 
 import aiohttp
 
-from gateway.backends.shopify.sandbox import ADMIN_TOKEN, STOREFRONT_TOKEN
-from gateway.sandbox.runner import Sandbox, SandboxSettings
-from gateway.sandbox.seed import World
+from sandbox.runner import Sandbox, SandboxSettings
+from sandbox.seed import World
+from sandbox.shopify import ADMIN_TOKEN, STOREFRONT_TOKEN
 
 STOREFRONT_PATH = "/api/2026-04/graphql.json"
 ADMIN_PATH = "/admin/api/2026-07/graphql.json"

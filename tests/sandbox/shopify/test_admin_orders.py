@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from gateway.backends.shopify.operations import document
-from gateway.sandbox.seed import CUSTOMER_PASSWORD, generate
+from sandbox.seed import CUSTOMER_PASSWORD, generate
+from tests.sandbox.shopify.operations import document
 
 from .sandbox_client import ShopifySandbox, running
 

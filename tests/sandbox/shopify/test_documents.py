@@ -1,6 +1,6 @@
 """Every document the project sends to Shopify validates against Shopify's own schemas.
 
-That is each `.graphql` file under `gateway/backends/shopify/operations/`, and each document the
+That is each `.graphql` file under `tests/sandbox/shopify/operations/`, and each document the
 sandbox tests send: their `STOREFRONT_*` and `ADMIN_*` module constants and the operation files
 they load. (Deliberately invalid documents live inline in the error tests.)
 """
@@ -14,9 +14,8 @@ from pathlib import Path
 import pytest
 from graphql import GraphQLSchema, parse, validate
 
-from gateway.backends.shopify.operations import APIS, documents
-
-from .shopify_specs import needs_specs, real_admin, real_storefront
+from tests.sandbox.shopify.operations import APIS, documents
+from tests.shopify_specs import needs_specs, real_admin, real_storefront
 
 pytestmark = needs_specs
 
@@ -44,7 +43,7 @@ def test_operation_file_is_valid_at_shopify(api: str, name: str) -> None:
 def _test_documents() -> list[tuple[str, str, str]]:
     found = []
     for module_info in pkgutil.iter_modules([str(HERE)]):
-        if not module_info.name.startswith("test_sandbox_"):
+        if not module_info.name.startswith("test_") or module_info.name == "test_documents":
             continue
         module = importlib.import_module(f"{__package__}.{module_info.name}")
         for attribute, value in vars(module).items():

@@ -9,8 +9,8 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from gateway.backends.shopify.operations import document
-from gateway.sandbox.seed import generate
+from sandbox.seed import generate
+from tests.sandbox.shopify.operations import document
 
 from .sandbox_client import ShopifySandbox, running
 

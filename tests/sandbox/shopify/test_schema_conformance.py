@@ -16,10 +16,9 @@ from graphql import (
     is_specified_directive,
 )
 
-from gateway.backends.shopify.sandbox.admin.schema import admin_schema
-from gateway.backends.shopify.sandbox.storefront.schema import storefront_schema
-
-from .shopify_specs import needs_specs, real_admin, real_storefront
+from sandbox.shopify.admin.schema import admin_schema
+from sandbox.shopify.storefront.schema import storefront_schema
+from tests.shopify_specs import needs_specs, real_admin, real_storefront
 
 pytestmark = needs_specs
 
@@ -101,7 +100,7 @@ def test_the_check_catches_a_field_that_shopify_does_not_have() -> None:
     # given: our storefront SDL with one invented field
     from graphql import build_schema
 
-    from gateway.backends.shopify.sandbox.storefront.schema import storefront_sdl
+    from sandbox.shopify.storefront.schema import storefront_sdl
 
     invented = build_schema(
         storefront_sdl().replace(

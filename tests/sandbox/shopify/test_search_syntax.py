@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from gateway.backends.shopify.sandbox.money import format_amount
-from gateway.backends.shopify.sandbox.search_syntax import All, Any_, Not, Term, parse
+from sandbox.shopify.money import format_amount
+from sandbox.shopify.search_syntax import All, Any_, Not, Term, parse
 
 
 @pytest.mark.parametrize(

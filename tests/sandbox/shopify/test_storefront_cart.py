@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from gateway.backends.shopify.operations import document
-from gateway.sandbox.seed import Variant, generate
+from sandbox.seed import Variant, generate
+from tests.sandbox.shopify.operations import document
 
 from .sandbox_client import ShopifySandbox, running
 

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from gateway.backends.shopify.operations import document
-from gateway.sandbox.seed import generate
+from sandbox.seed import generate
+from tests.sandbox.shopify.operations import document
 
 from .sandbox_client import ShopifySandbox, running
 

@@ -7,9 +7,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
-from gateway.backends.shopify.operations import document
-from gateway.backends.shopify.sandbox.markets import RATES
-from gateway.sandbox.seed import generate
+from sandbox.seed import generate
+from sandbox.shopify.markets import RATES
+from tests.sandbox.shopify.operations import document
 
 from .sandbox_client import ShopifySandbox, running
 

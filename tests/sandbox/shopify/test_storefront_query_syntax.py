@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from gateway.sandbox.seed import Product, generate
+from sandbox.seed import Product, generate
 
 from .sandbox_client import ShopifySandbox, running
 

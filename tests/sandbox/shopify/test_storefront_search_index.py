@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from gateway.backends.shopify.sandbox.records import ProductRecord
-from gateway.backends.shopify.sandbox.store import Store
-from gateway.backends.shopify.sandbox.storefront.search_index import ProductWords, SearchIndex, split_words
-from gateway.sandbox.seed import generate
+from sandbox.seed import generate
+from sandbox.shopify.records import ProductRecord
+from sandbox.shopify.store import Store
+from sandbox.shopify.storefront.search_index import ProductWords, SearchIndex, split_words
 
 
 @pytest.fixture(scope="module")

@@ -14,9 +14,9 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 
-from gateway.backends.shopify.operations import document
 from gateway.backends.shopify.webhooks import sign, verify
-from gateway.sandbox.seed import generate
+from sandbox.seed import generate
+from tests.sandbox.shopify.operations import document
 
 from .sandbox_client import ShopifySandbox, running
 

@@ -1,7 +1,7 @@
-"""The GraphQL documents the project sends to Shopify, one `.graphql` file per operation.
+"""GraphQL documents the tests send to the Shopify emulators, one `.graphql` file per operation.
 
 `storefront/` holds Storefront API 2026-04 documents and `admin/` Admin API 2026-07 ones. Every file
-is validated against Shopify's own schemas by `tests/backends/shopify/test_sandbox_documents.py`.
+is validated against Shopify's own schemas by `tests/sandbox/shopify/test_documents.py`.
 """
 
 from __future__ import annotations

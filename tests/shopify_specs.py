@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from graphql import GraphQLSchema, build_client_schema, build_schema
 
-SPECS = Path(__file__).resolve().parents[3] / ".." / "shared" / "specs" / "shopify"
+SPECS = Path(__file__).resolve().parents[1] / ".." / "shared" / "specs" / "shopify"
 STOREFRONT_SDL = SPECS / "storefront_2026-04.graphql"
 ADMIN_INTROSPECTION = SPECS / "admin_2026-07.json.gz"
 
