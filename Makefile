@@ -22,11 +22,13 @@ demo: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check $(SOURCES)
 	$(BIN)/ruff format --check $(SOURCES)
+	$(BIN)/lint-imports --no-cache
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
 pytest: $(STAMP)
+	tests/services.sh
 	$(BIN)/python -m pytest -q
 
 test: lint typecheck pytest

@@ -72,7 +72,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="run local emulators of Shopify, Odoo, HubSpot, Akeneo and Intercom (options: sandbox --help)",
         add_help=False,
     )
-    sandbox.add_argument("arguments", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     sandbox.set_defaults(run=sandbox_command)
 
     schema = commands.add_parser("schema", help="print the GraphQL schema (SDL)")
@@ -88,7 +87,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    # The sandbox's options are its own parser's (sandbox.command), read only when it runs.
+    args, rest = parser.parse_known_args(argv)
+    if args.command == "sandbox":
+        args.arguments = rest
+    elif rest:
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
     status: int = args.run(args)
     return status
 

@@ -192,14 +192,17 @@ class GatewayConfig(Section):
     catalog: CatalogSection = CatalogSection()
 
 
-def _env_overrides(environ: Mapping[str, str]) -> dict[str, Any]:
+def _env_overrides(environ: Mapping[str, str]) -> tuple[dict[str, Any], dict[tuple[str, ...], str]]:
+    """The overrides as a nested mapping, and the variable each overridden key came from."""
     overrides: dict[str, Any] = {}
+    sources: dict[tuple[str, ...], str] = {}
     for name, raw in environ.items():
         if not name.startswith(ENV_PREFIX):
             continue
         path = [part.lower() for part in name.removeprefix(ENV_PREFIX).split("__") if part]
         if not path:
             continue
+        sources[tuple(path)] = name
         node = overrides
         for part in path[:-1]:
             node = node.setdefault(part, {})
@@ -207,7 +210,15 @@ def _env_overrides(environ: Mapping[str, str]) -> dict[str, Any]:
             node[path[-1]] = yaml.safe_load(raw) if raw else raw
         except yaml.YAMLError:
             node[path[-1]] = raw
-    return overrides
+    return overrides, sources
+
+
+def _variable_of(loc: tuple[str, ...], sources: Mapping[tuple[str, ...], str]) -> str | None:
+    """The environment variable that set the key at `loc` or one of its parents, if any did."""
+    for end in range(len(loc), 0, -1):
+        if loc[:end] in sources:
+            return sources[loc[:end]]
+    return None
 
 
 def _merge(base: dict[str, Any], overrides: Mapping[str, Any]) -> dict[str, Any]:
@@ -226,14 +237,19 @@ def parse_config(data: Any, environ: Mapping[str, str] | None = None) -> Gateway
         data = {}
     if not isinstance(data, dict):
         raise ConfigError(["(top level): expected a mapping of sections"])
-    data = _merge(data, _env_overrides(os.environ if environ is None else environ))
+    overrides, sources = _env_overrides(os.environ if environ is None else environ)
+    data = _merge(data, overrides)
     try:
         return GatewayConfig.model_validate(data)
     except ValidationError as exc:
         problems = []
         for error in exc.errors(include_url=False, include_input=False):
-            key = ".".join(str(part) for part in error["loc"]) or "(top level)"
-            problems.append(f"{key}: {error['msg']}")
+            loc = tuple(str(part) for part in error["loc"])
+            key = ".".join(loc) or "(top level)"
+            variable = _variable_of(loc, sources)
+            # A typo in a variable's name is not the file's fault: name the variable that set the key.
+            where = f"{key} (set by the environment variable {variable})" if variable else key
+            problems.append(f"{where}: {error['msg']}")
         raise ConfigError(problems) from None
 
 
