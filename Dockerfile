@@ -5,6 +5,7 @@ COPY pyproject.toml README.md ./
 COPY gateway ./gateway
 COPY schema ./schema
 COPY resolvers ./resolvers
+COPY sandbox ./sandbox
 RUN pip wheel --no-cache-dir --wheel-dir /wheels .
 
 FROM python:3.11-slim AS runtime
