@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sandbox.runner import Sandbox
 from tests.harness import Gateway, reset_sandbox, sandbox_stats
 
@@ -24,8 +26,8 @@ WARM_UP = "{ products(first: 1) { nodes { content { name } variants(first: 1) { 
 
 
 async def _calls_for(
-    gateway: Gateway, sandbox: Sandbox, query: str, variables: dict
-) -> dict[str, dict[str, int]]:  # type: ignore[type-arg]
+    gateway: Gateway, sandbox: Sandbox, query: str, variables: dict[str, Any]
+) -> dict[str, dict[str, int]]:
     await reset_sandbox(sandbox)
     body = await gateway.query(query, variables)
     assert "errors" not in body, body["errors"]

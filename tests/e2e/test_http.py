@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from typing import Any
 
 import pytest
 
@@ -97,8 +98,8 @@ async def test_wrong_content_type_is_415(gateway: Gateway) -> None:
 async def test_invalid_documents_are_200_as_json_and_400_as_graphql_response(
     gateway: Gateway,
     query: str,
-    variables: dict | None,
-    message: str,  # type: ignore[type-arg]
+    variables: dict[str, Any] | None,
+    message: str,
 ) -> None:
     payload = json.dumps({"query": query, "variables": variables}).encode()
 

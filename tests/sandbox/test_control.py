@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 import aiohttp
 import pytest
 from aiohttp import web
-from aiohttp.test_utils import TestServer
+from aiohttp.test_utils import BaseTestServer, TestServer
 
 from sandbox.control import Faults, SandboxControl
 
@@ -20,7 +20,7 @@ def vendor_500(request: web.Request) -> web.Response:
 
 
 @pytest.fixture
-async def server() -> AsyncIterator[TestServer]:
+async def server() -> AsyncIterator[BaseTestServer]:
     control = SandboxControl("demo", unavailable=vendor_503, server_error=vendor_500)
     app = web.Application(middlewares=[control.middleware])
     control.add_routes(app)
@@ -33,7 +33,7 @@ async def server() -> AsyncIterator[TestServer]:
         yield test_server
 
 
-async def test_counts_api_requests_by_method_and_path(server: TestServer) -> None:
+async def test_counts_api_requests_by_method_and_path(server: BaseTestServer) -> None:
     async with aiohttp.ClientSession(str(server.make_url(""))) as http:
         for name in ("a", "a", "b"):
             async with http.get(f"/api/hello/{name}") as response:
@@ -48,7 +48,7 @@ async def test_counts_api_requests_by_method_and_path(server: TestServer) -> Non
             assert await response.json() == {"total": 0, "requests": {}}
 
 
-async def test_down_and_error_rate_answer_with_the_vendor_body(server: TestServer) -> None:
+async def test_down_and_error_rate_answer_with_the_vendor_body(server: BaseTestServer) -> None:
     async with aiohttp.ClientSession(str(server.make_url(""))) as http:
         async with http.post("/__sandbox/faults", json={"down": True}) as response:
             assert (await response.json())["down"] is True
@@ -67,7 +67,7 @@ async def test_down_and_error_rate_answer_with_the_vendor_body(server: TestServe
             assert response.status == 200
 
 
-async def test_latency_and_hang(server: TestServer) -> None:
+async def test_latency_and_hang(server: BaseTestServer) -> None:
     async with aiohttp.ClientSession(str(server.make_url(""))) as http:
         await http.post("/__sandbox/faults", json={"latency_ms": 80})
         loop = asyncio.get_running_loop()
@@ -96,7 +96,7 @@ async def test_latency_and_hang(server: TestServer) -> None:
     ],
 )
 async def test_bad_faults_are_refused_and_change_nothing(
-    server: TestServer, payload: object, message: str
+    server: BaseTestServer, payload: object, message: str
 ) -> None:
     async with aiohttp.ClientSession(str(server.make_url(""))) as http:
         async with http.post("/__sandbox/faults", json=payload) as response:

@@ -112,7 +112,7 @@ def test_shared_types_have_shopifys_shapes(storefront: GraphQLSchema) -> None:
                 if str(field.type) != str(their_field.type):
                     problems.append(f"{name}.{field_name}: {field.type} here, {their_field.type} in Shopify")
                 for arg_name, arg in getattr(field, "args", {}).items():
-                    their_arg = their_field.args.get(arg_name)  # type: ignore[union-attr]
+                    their_arg = their_field.args.get(arg_name)
                     if their_arg is None:
                         problems.append(f"{name}.{field_name}({arg_name}): not a Shopify argument")
                     elif str(arg.type) != str(their_arg.type):

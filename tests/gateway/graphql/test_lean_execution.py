@@ -60,7 +60,7 @@ SEARCH = """
 query($q: String!) { search(query: $q, first: 3) { totalCount nodes { __typename ... on Product { title } } } }
 """
 
-ERRORS = [
+ERRORS: list[tuple[str, dict[str, Any]]] = [
     ('{ node(id: "nope") { id } }', {}),
     ("{ products(first: 300) { nodes { id } } }", {}),
     ('{ a: products(first: 2) { nodes { id } } b: product(id: "not-a-gid") { id } }', {}),

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import aiohttp
@@ -135,11 +136,12 @@ async def test_dates_match_by_calendar_day(
     # given
     created = int(world.customers[0].created_at.timestamp())
     day = created - created % DAY
-    for operator, keep in (
+    checks: list[tuple[str, Callable[[int], bool]]] = [
         ("=", lambda t: day <= t < day + DAY),
         (">", lambda t: t >= day + DAY),
         ("<", lambda t: t < day),
-    ):
+    ]
+    for operator, keep in checks:
         # when
         _, body = await search(
             http, contract, {"field": "created_at", "operator": operator, "value": created}, per_page=150

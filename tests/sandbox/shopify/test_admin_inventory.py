@@ -190,7 +190,8 @@ async def test_a_product_selling_out_leaves_the_in_stock_facet_at_once(shop: Sho
             "filters"
         ]
         availability = next(f for f in filters if f["id"] == "filter.v.availability")
-        return next(v["count"] for v in availability["values"] if v["label"] == "In stock")
+        count: int = next(v["count"] for v in availability["values"] if v["label"] == "In stock")
+        return count
 
     before = await in_stock()
     product = next(p for p in shop.world.products if p.id in collection.product_ids and p.published)

@@ -65,7 +65,7 @@ def gid(variant: Variant) -> str:
 
 async def create(shop: ShopifySandbox, **cart_input: Any) -> dict[str, Any]:
     reply = await shop.storefront(CART_CREATE, {"input": cart_input})
-    payload = reply.data["cartCreate"]
+    payload: dict[str, Any] = reply.data["cartCreate"]
     assert payload["userErrors"] == []
     return payload
 

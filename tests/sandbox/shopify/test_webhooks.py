@@ -101,7 +101,8 @@ async def subscribe(
     )
     payload: dict[str, Any] = reply.data["webhookSubscriptionCreate"]
     assert payload["userErrors"] == []
-    return payload["webhookSubscription"]
+    subscription: dict[str, Any] = payload["webhookSubscription"]
+    return subscription
 
 
 def test_known_answer_vector() -> None:
