@@ -3,11 +3,13 @@
 For each page it makes the calls a careful developer would make straight to the sandbox, with
 plain aiohttp and hand-built JSON: one Storefront call for the products, then Akeneo and Odoo in
 parallel for their content and stock (Akeneo in batches of 100 SKUs, Odoo in one call), each
-backend behind a connection pool as large as the gateway's concurrency cap for it. It asks the
-Storefront API for the same fields as the gateway (the same fragments), so the emulators do the
-same work; what is left between the floor and the gateway is the gateway's own cost, plus any
-query level the gateway adds. Nothing here goes through the gateway's code: only its document
-strings are imported.
+backend behind a connection pool as large as the gateway's concurrency cap for it.
+
+It asks each backend for exactly what the page shows, the least any gateway could ask: Shopify for
+the client's own selection without the gateway's fields (`bench.floor_documents`), Akeneo for the
+page's locale and the attributes shown, Odoo for the quant fields summed. Whatever a gateway asks
+beyond that (other fields, other locales, more variants) costs the emulators work that the floor
+does not pay, and shows as the gateway's overhead. Nothing here goes through the gateway's code.
 """
 
 from __future__ import annotations
@@ -22,33 +24,18 @@ from typing import Any
 import aiohttp
 import orjson
 
-from gateway.backends.shopify.storefront_documents import DETAILED, FRAGMENTS, by_handles, search
-from gateway.models.catalog import Detail
+from .floor_documents import COLLECTION, PRODUCT, SEARCH
 
 AKENEO_BATCH = 100
 """Akeneo's cap on the values of an `IN` filter and on a page."""
 REQUEST_TIMEOUT_S = 30.0
 """Longer than any scenario's slowest backend: the floor waits, as the page would."""
-QUANT_FIELDS = ["product_id", "warehouse_id", "quantity", "reserved_quantity"]
-
-COLLECTION_PAGE = "\n".join(
-    [
-        "query FloorCollectionPage($handle: String!, $first: Int, $after: String, $country: CountryCode, "
-        "$language: LanguageCode) @inContext(country: $country, language: $language) { "
-        "collection(handle: $handle) { ...GatewayCollection products(first: $first, after: $after) { "
-        "edges { cursor node { ...GatewayProduct } } pageInfo { ...GatewayPageInfo } "
-        "filters { ...GatewayFilter } } } }",
-        FRAGMENTS["GatewayImage"],
-        FRAGMENTS["GatewayMoney"],
-        DETAILED[Detail.CARD]["GatewayVariant"],
-        DETAILED[Detail.CARD]["GatewayProduct"],
-        FRAGMENTS["GatewayPageInfo"],
-        FRAGMENTS["GatewayFilter"],
-        FRAGMENTS["GatewayCollection"],
-    ]
-)
-"""A collection and a page of its products in one call: the gateway's card fragments under
-`collection(handle:)`, which the Storefront API answers at once."""
+CARD_QUANT_FIELDS = ["product_id", "quantity", "reserved_quantity"]
+"""What a card's `stock { available lowStock }` is computed from."""
+PAGE_QUANT_FIELDS = [*CARD_QUANT_FIELDS, "warehouse_id"]
+"""A product page also shows stock per warehouse."""
+CARD_ATTRIBUTES = ("sku", "name")
+"""A card shows the PIM's name; `sku` is the key the answer is joined by."""
 
 
 class FloorError(Exception):
@@ -69,8 +56,7 @@ class Locale:
     country: str = "FR"
     language: str = "FR"
     pim_locale: str = "fr_FR"
-    pim_locales: tuple[str, ...] = ("en_US", "fr_FR", "de_DE")
-    """Requested from Akeneo, as the gateway does, so one response serves every language."""
+    """The only locale asked of Akeneo: the page's."""
     scope: str = "ecommerce"
 
 
@@ -157,34 +143,39 @@ class Floor:
             return orjson.loads(payload)
 
     async def storefront(self, document: str, variables: Mapping[str, Any]) -> dict[str, Any]:
-        """One Storefront API call in the page's country and language; its `data`, or FloorError."""
-        context = {"country": self.locale.country, "language": self.locale.language}
+        """One Storefront API call (the document carries its `@inContext`); its `data`, or FloorError."""
         body = await self._call(
             "shopify",
             "POST",
             self._storefront_path.lstrip("/"),
-            body={"query": document, "variables": {**variables, **context}},
+            body={"query": document, "variables": dict(variables)},
         )
         if body.get("errors"):
             raise FloorError(f"shopify: {body['errors'][0].get('message')}")
         data: dict[str, Any] = body["data"]
         return data
 
-    async def content(self, skus: Sequence[str]) -> dict[str, dict[str, Any]]:
-        """Akeneo products by SKU, all locales, in parallel batches of at most 100."""
+    async def content(self, skus: Sequence[str], *, full: bool) -> dict[str, dict[str, Any]]:
+        """Akeneo products by SKU in the page's locale, in parallel batches of at most 100.
+
+        A card asks for its name only; a product page shows every attribute with its option labels.
+        """
         batches = [skus[i : i + AKENEO_BATCH] for i in range(0, len(skus), AKENEO_BATCH)]
-        pages = await asyncio.gather(*(self._content_batch(batch) for batch in batches))
+        pages = await asyncio.gather(*(self._content_batch(batch, full=full) for batch in batches))
         return {sku: item for page in pages for sku, item in page.items()}
 
-    async def _content_batch(self, skus: Sequence[str]) -> dict[str, dict[str, Any]]:
+    async def _content_batch(self, skus: Sequence[str], *, full: bool) -> dict[str, dict[str, Any]]:
         search_filter = orjson.dumps({"sku": [{"operator": "IN", "value": list(skus)}]}).decode()
         params = {
             "search": search_filter,
             "scope": self.locale.scope,
-            "locales": ",".join(self.locale.pim_locales),
-            "with_attribute_options": "true",
+            "locales": self.locale.pim_locale,
             "limit": str(AKENEO_BATCH),
         }
+        if full:
+            params["with_attribute_options"] = "true"
+        else:
+            params["attributes"] = ",".join(CARD_ATTRIBUTES)
         body = await self._call(
             "akeneo",
             "GET",
@@ -194,11 +185,11 @@ class Floor:
         )
         return {item["values"]["sku"][0]["data"]: item for item in body["_embedded"]["items"]}
 
-    async def stock(self, skus: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+    async def stock(self, skus: Sequence[str], *, full: bool) -> dict[str, list[dict[str, Any]]]:
         """Odoo's quants of internal locations for every SKU, in one `search_read`."""
         body = {
             "domain": [["product_id.default_code", "in", list(skus)], ["location_id.usage", "=", "internal"]],
-            "fields": QUANT_FIELDS,
+            "fields": PAGE_QUANT_FIELDS if full else CARD_QUANT_FIELDS,
         }
         rows = await self._call("odoo", "POST", "json/2/stock.quant/search_read", body=body)
         quants: dict[str, list[dict[str, Any]]] = {}
@@ -224,7 +215,7 @@ class Floor:
         content_skus = [n["variants"]["nodes"][0]["sku"] for n in nodes if n["variants"]["nodes"]]
         stock_skus = [v["sku"] for n in nodes for v in n["variants"]["nodes"]]
         content, stock = await asyncio.gather(
-            self.content(content_skus), self.stock(stock_skus), return_exceptions=True
+            self.content(content_skus, full=full), self.stock(stock_skus, full=full), return_exceptions=True
         )
         if isinstance(content, BaseException):
             page.errors.append(f"content: {content}")
@@ -254,7 +245,7 @@ class Floor:
     def _variant(
         variant: Mapping[str, Any], stock: Mapping[str, list[dict[str, Any]]] | None, *, full: bool
     ) -> dict[str, Any]:
-        merged: dict[str, Any] = {"sku": variant["sku"], "price": variant["price"]}
+        merged: dict[str, Any] = {"sku": variant["sku"], "price": variant.get("price")}
         if stock is None:
             merged["stock"] = None
             return merged
@@ -269,27 +260,25 @@ class Floor:
         return merged
 
     async def product_page(self, handle: str) -> FloorPage:
-        data = await self.storefront(by_handles("product", 1, Detail.FULL), {"h0": handle})
+        data = await self.storefront(PRODUCT, {"handle": handle})
         page = FloorPage()
-        if data.get("h0") is not None:
-            await self._enrich([data["h0"]], page, full=True)
+        if data.get("product") is not None:
+            await self._enrich([data["product"]], page, full=True)
         return page
 
     async def collection_page(self, handle: str, first: int, after: str | None) -> FloorPage:
-        data = await self.storefront(COLLECTION_PAGE, {"handle": handle, "first": first, "after": after})
+        data = await self.storefront(COLLECTION, {"handle": handle, "first": first, "after": after})
         page = FloorPage()
         if data.get("collection") is not None:
-            edges = data["collection"]["products"]["edges"]
-            await self._enrich([edge["node"] for edge in edges], page, full=False)
+            await self._enrich(data["collection"]["products"]["nodes"], page, full=False)
         return page
 
     async def search_page(self, terms: str, first: int, after: str | None) -> FloorPage:
-        variables = {"query": terms, "first": first, "after": after, "types": ["PRODUCT"]}
-        data = await self.storefront(search(Detail.CARD), variables)
-        nodes = [edge["node"] for edge in data["search"]["edges"] if edge["node"].get("handle")]
+        data = await self.storefront(SEARCH, {"terms": terms, "first": first, "after": after})
+        nodes = [node for node in data["search"]["nodes"] if node.get("handle")]
         page = FloorPage()
         await self._enrich(nodes, page, full=False)
         return page
 
 
-__all__ = ["COLLECTION_PAGE", "Floor", "FloorError", "FloorPage", "Locale"]
+__all__ = ["Floor", "FloorError", "FloorPage", "Locale"]
