@@ -44,6 +44,12 @@ def demo_command(args: argparse.Namespace) -> int:
     return demo(args)
 
 
+def compose_command(args: argparse.Namespace) -> int:
+    from .compose import run
+
+    return run(args)
+
+
 def sandbox_command(args: argparse.Namespace) -> int:
     # The emulators are imported only here: `serve` and the rest never load them.
     from sandbox import command
@@ -52,6 +58,7 @@ def sandbox_command(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from .compose import add_compose_arguments
     from .demo import add_demo_arguments
     from .serve import add_serve_arguments
 
@@ -73,6 +80,12 @@ def build_parser() -> argparse.ArgumentParser:
         add_help=False,
     )
     sandbox.set_defaults(run=sandbox_command)
+
+    compose = commands.add_parser(
+        "compose", help="compose the served schema from the Storefront API's own and the gateway's fields"
+    )
+    add_compose_arguments(compose)
+    compose.set_defaults(run=compose_command)
 
     schema = commands.add_parser("schema", help="print the GraphQL schema (SDL)")
     schema.add_argument("--output", "-o", type=Path, help="write to this file instead of standard output")

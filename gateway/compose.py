@@ -1,0 +1,98 @@
+"""`commerce-gateway compose`: the schema the gateway serves, composed from Shopify's and reviewed as a file.
+
+An operator composes at deploy time against the configured Storefront endpoint and API version,
+reviews the diff (`--against` the previous composition lists what would break a client), and
+points `serve` at the file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from pathlib import Path
+
+from graphql import GraphQLError, GraphQLSchema, build_client_schema, build_schema, print_schema
+
+from schema import STRAWBERRY_CONFIG
+from schema.extensions import EXTENSIONS
+
+from .backends.http.client import BackendClient
+from .backends.http.errors import BackendError
+from .backends.shopify.introspection import storefront_introspection
+from .config import ConfigError, GatewayConfig, load_config
+from .graphql.composition import CompositionError, changes, compose
+from .services import backend_settings
+
+
+def add_compose_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", type=Path, required=True, help="the gateway's YAML config file")
+    parser.add_argument(
+        "--output", "-o", type=Path, help="write the composed SDL to this file instead of standard output"
+    )
+    parser.add_argument(
+        "--against",
+        type=Path,
+        metavar="OLD",
+        help="a previous composition: list the breaking and dangerous changes from it (exit 1 when any breaks)",
+    )
+
+
+async def composed_schema(config: GatewayConfig) -> GraphQLSchema:
+    """Introspect the configured Storefront API and extend its schema with the gateway's fields."""
+    shopify = config.backends.shopify
+    async with BackendClient(backend_settings("shopify", shopify)) as client:
+        introspection = await storefront_introspection(
+            client,
+            token=shopify.storefront_token.get_secret_value(),
+            api_version=shopify.storefront_api_version,
+        )
+    # What Shopify serves is taken as it is: see `compose` for why it is not re-validated.
+    upstream = build_client_schema(introspection, assume_valid=True)  # type: ignore[arg-type]
+    return compose(upstream, EXTENSIONS, STRAWBERRY_CONFIG)
+
+
+def run(args: argparse.Namespace) -> int:
+    return asyncio.run(compose_to_file(args))
+
+
+async def compose_to_file(args: argparse.Namespace) -> int:
+    """The command's work: compose, write or print, compare; its exit status."""
+    try:
+        config = load_config(args.config)
+        composed = await composed_schema(config)
+    except ConfigError as exc:
+        print(f"commerce-gateway compose: {args.config}: {exc}", file=sys.stderr)
+        return 2
+    except (BackendError, CompositionError) as exc:
+        print(f"commerce-gateway compose: {exc}", file=sys.stderr)
+        return 2
+    sdl = print_schema(composed) + "\n"
+    if args.output:
+        args.output.write_text(sdl)
+    elif not args.against:
+        sys.stdout.write(sdl)
+    if not args.against:
+        return 0
+    try:
+        old = build_schema(args.against.read_text(), assume_valid=True)
+    except OSError as exc:
+        print(f"commerce-gateway compose: --against {args.against}: {exc.strerror}", file=sys.stderr)
+        return 2
+    except GraphQLError as exc:
+        print(
+            f"commerce-gateway compose: --against {args.against}: not a schema: {exc.message}",
+            file=sys.stderr,
+        )
+        return 2
+    breaking, dangerous = changes(old, composed)
+    for line in breaking:
+        print(f"breaking  {line}")
+    for line in dangerous:
+        print(f"dangerous {line}")
+    if not breaking and not dangerous:
+        print(f"no breaking or dangerous changes from {args.against}")
+    return 1 if breaking else 0
+
+
+__all__ = ["add_compose_arguments", "compose_to_file", "composed_schema", "run"]
