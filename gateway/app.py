@@ -29,7 +29,7 @@ from .graphql.executor import Executor
 from .graphql.http import GraphQLEndpoint
 from .graphql.response_cache import ResponseCache
 from .health import Readiness, healthz, readyz_endpoint
-from .media import media_endpoint
+from .media import MEDIA_PATH, media_endpoint
 from .services import Runtime, open_services
 from .webhooks.endpoint import webhook_endpoint
 
@@ -133,7 +133,7 @@ def build_app(config: GatewayConfig, *, sample_query: str | None = None) -> Star
         ),
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz_endpoint(lambda: state.readiness), methods=["GET"]),
-        Route("/media/akeneo/{code:path}", media_endpoint(lambda: state.services), methods=["GET"]),
+        Route(MEDIA_PATH, media_endpoint(lambda: state.services), methods=["GET"]),
         Route(
             "/webhooks/{vendor}",
             webhook_endpoint(

@@ -20,6 +20,7 @@ from gateway.backends.http.response import BackendResponse
 from gateway.models.content import ProductContent
 
 from .content_mapping import Structure, product_content
+from .media_code import download_path
 from .token import AkeneoToken
 
 SERVICE = "akeneo"
@@ -141,9 +142,17 @@ class AkeneoContent:
         return set(self._skus_by_model.get(code, ()))
 
     async def media(self, code: str) -> tuple[bytes, str]:
-        """A media file's bytes and content type (Akeneo's download URL needs the token)."""
-        response = await self.get(f"{API}/media-files/{code}/download")
-        return response.body, response.content_type or "application/octet-stream"
+        """A media file's bytes and content type (Akeneo's download URL needs the token).
+
+        `InvalidMediaCode`, before any I/O, for a string that is not a media file code. An answer
+        that is a document of the API or a web page rather than a file (a JSON or HTML type) is a
+        `BackendBadResponse`: the download endpoint serves files only, so it is not forwarded.
+        """
+        response = await self.get(download_path(API, code))
+        content_type = response.content_type
+        if response.declares_json or content_type == "text/html":
+            raise response.bad_shape(f"{content_type} is not a media file")
+        return response.body, content_type or "application/octet-stream"
 
     async def check(self) -> bool:
         """Readiness: a token is granted and the structure answers."""
