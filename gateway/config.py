@@ -17,6 +17,8 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
 
+from gateway.webhooks.dedupe import SEEN_TTL_S
+
 ENV_PREFIX = "COMMERCE_GATEWAY__"
 
 
@@ -77,6 +79,13 @@ class ShopifySection(BackendSection):
     storefront_token: SecretStr
     admin_token: SecretStr | None = None
     webhook_secret: SecretStr | None = None
+    webhook_max_age_s: float = Field(
+        5 * 3600,
+        gt=0,
+        le=SEEN_TTL_S,
+        description="Deliveries whose X-Shopify-Triggered-At is older are refused as replays. Shopify"
+        " retries for about 4 hours with the first attempt's time; at most the 24 h event ids are kept.",
+    )
     storefront_api_version: str = "2026-04"
     admin_api_version: str = "2026-07"
 
@@ -103,6 +112,13 @@ class AkeneoSection(BackendSection):
     username: str
     password: SecretStr
     event_secret: SecretStr | None = None
+    event_max_age_s: float = Field(
+        3600,
+        gt=0,
+        le=SEEN_TTL_S,
+        description="Events whose CloudEvents time is older are refused as replays. Akeneo retries for"
+        " 35 minutes with the same event; at most the 24 h event ids are kept.",
+    )
     scope: str = Field("ecommerce", description="Akeneo channel whose scopable values are served.")
     max_concurrency: int = Field(4, ge=1, description="Akeneo allows four concurrent calls per connection.")
 
@@ -110,6 +126,13 @@ class AkeneoSection(BackendSection):
 class IntercomSection(BackendSection):
     token: SecretStr
     client_secret: SecretStr | None = None
+    webhook_max_age_s: float = Field(
+        3 * 3600,
+        gt=0,
+        le=SEEN_TTL_S,
+        description="Notifications whose created_at is older are refused as replays. Intercom delays"
+        " throttled notifications by up to 2 hours; at most the 24 h event ids are kept.",
+    )
 
 
 class BackendsSection(Section):
@@ -164,6 +187,13 @@ class ServerSection(Section):
         description="Who executes queries: the gateway's lean executor, or graphql-core's (the reference).",
     )
     cors_origins: tuple[str, ...] = ()
+    schema_file: Path | None = Field(
+        None,
+        description=(
+            "A schema written by `commerce-gateway compose`, served on /api/{version}/graphql.json; "
+            "when unset, the gateway composes one from the Storefront API at the first request there."
+        ),
+    )
     gc_freeze: bool = Field(
         True,
         description="Freeze each worker's startup objects out of garbage collection (gateway/gc_tuning.py).",

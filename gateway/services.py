@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import SecretStr
-from redis.asyncio import Redis
 
 from gateway.backends.akeneo.client import AkeneoContent
 from gateway.backends.akeneo.events import AkeneoEvents
@@ -26,6 +25,7 @@ from gateway.backends.odoo.client import OdooStock
 from gateway.backends.odoo.events import OdooEvents
 from gateway.backends.roles import CatalogSource, ContentSource, StockSource
 from gateway.backends.shopify.events import ShopifyEvents
+from gateway.backends.shopify.forwarding import StorefrontForwarder
 from gateway.backends.shopify.storefront import ShopifyStorefront
 from gateway.cache import CachePolicy, DataClass, SourceCache
 from gateway.cache.stores import memory_store, redis_store
@@ -79,15 +79,24 @@ def webhook_sources(
     backends = config.backends
     sources: dict[str, WebhookSource] = {}
     if catalog_secret is not None:
-        sources["shopify"] = ShopifyEvents(catalog_secret.get_secret_value())
+        sources["shopify"] = ShopifyEvents(
+            catalog_secret.get_secret_value(), max_age_s=backends.shopify.webhook_max_age_s
+        )
     if stock is not None and backends.odoo is not None and backends.odoo.webhook_token is not None:
         sources["odoo"] = OdooEvents(stock, backends.odoo.webhook_token.get_secret_value())
     if content is not None and backends.akeneo is not None and backends.akeneo.event_secret is not None:
-        sources["akeneo"] = AkeneoEvents(content, [backends.akeneo.event_secret.get_secret_value()])
+        sources["akeneo"] = AkeneoEvents(
+            content,
+            [backends.akeneo.event_secret.get_secret_value()],
+            max_age_s=backends.akeneo.event_max_age_s,
+        )
     if backends.hubspot is not None and backends.hubspot.client_secret is not None:
         sources["hubspot"] = HubSpotEvents(backends.hubspot.client_secret.get_secret_value())
     if backends.intercom is not None and backends.intercom.client_secret is not None:
-        sources["intercom"] = IntercomEvents(backends.intercom.client_secret.get_secret_value())
+        sources["intercom"] = IntercomEvents(
+            backends.intercom.client_secret.get_secret_value(),
+            max_age_s=backends.intercom.webhook_max_age_s,
+        )
     return sources
 
 
@@ -108,6 +117,8 @@ class Runtime:
 
     services: Services
     clients: dict[str, BackendClient]
+    forwarder: StorefrontForwarder
+    """Sends planned operations to the Storefront API (the forwarding path)."""
     checks: dict[str, Any] = field(default_factory=dict)
     """Backend name to its connector's `check()` (readiness)."""
     webhooks: dict[str, WebhookSource] = field(default_factory=dict)
@@ -127,18 +138,17 @@ async def open_services(config: GatewayConfig) -> AsyncIterator[Runtime]:
             return opened
 
         shopify = backends.shopify
-        catalog = ShopifyStorefront(
-            await client("shopify", shopify),
-            token=shopify.storefront_token.get_secret_value(),
-            api_version=shopify.storefront_api_version,
-        )
+        shopify_client = await client("shopify", shopify)
+        token = shopify.storefront_token.get_secret_value()
+        catalog = ShopifyStorefront(shopify_client, token=token, api_version=shopify.storefront_api_version)
+        forwarder = StorefrontForwarder(shopify_client, token=token, api_version=shopify.storefront_api_version)
         checks: dict[str, Any] = {"shopify": catalog.check}
 
         content = None
         if backends.akeneo is not None:
             akeneo = backends.akeneo
             akeneo_client = await client("akeneo", akeneo)
-            token = AkeneoToken(
+            akeneo_token = AkeneoToken(
                 akeneo_client,
                 client_id=akeneo.client_id,
                 client_secret=akeneo.client_secret.get_secret_value(),
@@ -147,7 +157,7 @@ async def open_services(config: GatewayConfig) -> AsyncIterator[Runtime]:
             )
             content = AkeneoContent(
                 akeneo_client,
-                token,
+                akeneo_token,
                 scope=akeneo.scope,
                 locales=list(dict.fromkeys(config.catalog.languages.values())),
             )
@@ -168,7 +178,7 @@ async def open_services(config: GatewayConfig) -> AsyncIterator[Runtime]:
         )
         seen: SeenEvents = MemorySeenEvents()
         if config.cache.backend == "redis":
-            redis_seen = RedisSeenEvents(Redis.from_url(config.cache.redis_url), config.cache.namespace)
+            redis_seen = RedisSeenEvents.from_url(config.cache.redis_url, config.cache.namespace)
             stack.push_async_callback(redis_seen.close)
             seen = redis_seen
         catalog_config = config.catalog
@@ -185,7 +195,9 @@ async def open_services(config: GatewayConfig) -> AsyncIterator[Runtime]:
                 max_page_size=config.limits.max_page_size,
             ),
         )
-        yield Runtime(services=services, clients=clients, checks=checks, webhooks=webhooks, seen=seen)
+        yield Runtime(
+            services=services, clients=clients, forwarder=forwarder, checks=checks, webhooks=webhooks, seen=seen
+        )
 
 
 __all__ = ["Runtime", "Services", "backend_settings", "open_services", "source_cache"]

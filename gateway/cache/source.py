@@ -34,6 +34,10 @@ class DataClass(StrEnum):
     STOCK = "stock"
 
 
+class CacheUnavailable(Exception):
+    """The cache store failed a change the caller needs made (an invalidation)."""
+
+
 @dataclass(frozen=True, slots=True)
 class CachePolicy:
     ttl_s: float
@@ -181,12 +185,17 @@ class SourceCache:
         return Fresh(entry.value, cached=True)
 
     async def invalidate(self, data_class: DataClass, keys: Sequence[Hashable], *, scope: str = "") -> None:
+        """Drop cached values; raises `CacheUnavailable` when the store fails.
+
+        Unlike a failed read or write, a failed delete leaves a stale value served for its whole
+        TTL, so the caller (a webhook) must know, and have the change sent again later.
+        """
         prefix = f"{data_class}:{scope}:" if scope else f"{data_class}:"
         for key in keys:
             try:
                 await self.store.delete(prefix + str(key))
-            except Exception as exc:  # a cache outage must never fail the caller
-                log.warning("cache delete failed: %s", exc)
+            except Exception as exc:  # aiocache raises the backend's own errors, or TimeoutError
+                raise CacheUnavailable(f"the cache could not drop {prefix}{key}: {exc!r}") from exc
 
     async def _read(self, cache_keys: list[str]) -> list[_Entry | None]:
         if not cache_keys:
@@ -213,4 +222,13 @@ class SourceCache:
             log.warning("cache close failed: %s", exc)
 
 
-__all__ = ["CachePolicy", "DataClass", "Fresh", "Outcome", "SourceCache", "Stale", "Unavailable"]
+__all__ = [
+    "CachePolicy",
+    "CacheUnavailable",
+    "DataClass",
+    "Fresh",
+    "Outcome",
+    "SourceCache",
+    "Stale",
+    "Unavailable",
+]

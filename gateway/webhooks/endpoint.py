@@ -1,8 +1,18 @@
-"""`POST /webhooks/{vendor}`: verify, deduplicate, drop what became stale, answer fast.
+"""`POST /webhooks/{vendor}`: verify, parse, apply, and only then remember and acknowledge.
 
-Vendors give a receiver a few seconds and retry on failure, so the work here is bounded: a
-signature check on the raw body, one lookup per event id, and cache deletions. A delivery whose
-signature does not verify changes nothing and gets 401.
+Vendors give a receiver a few seconds and retry whatever is not a 2xx, so the order of the steps
+is what makes a delivery count exactly once in effect:
+
+1. verify and parse (the vendor's connector): a forgery or a stale replay gets 401 and an
+   unreadable body 400, and neither changes anything;
+2. skip it if every event id it carries was seen (200, nothing to do again);
+3. apply it: drop the cached values it makes stale;
+4. mark its event ids seen and answer 200.
+
+When the store of seen ids or the cache cannot be reached, the answer is 503 with Retry-After,
+and nothing was marked seen: the vendor sends the delivery again and step 3 runs then. Dropping
+a cached value twice is harmless, so a delivery without event ids (Odoo sends none) is applied
+every time it comes.
 """
 
 from __future__ import annotations
@@ -14,13 +24,17 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 
 from gateway.cache import DataClass, SourceCache
+from gateway.cache.source import CacheUnavailable
 from gateway.graphql.response_cache import ResponseCache
-from gateway.models.webhooks import Change, ContentChanged, Incoming, Rejected, StockChanged
+from gateway.models.webhooks import Change, ContentChanged, Delivery, Incoming, Rejected, StockChanged
 
-from .dedupe import SeenEvents
+from .dedupe import SeenEvents, StoreUnavailable
 from .delivery import WebhookSource
 
 log = logging.getLogger("gateway.webhooks")
+
+RETRY_AFTER_S = 30
+"""What a 503 asks the vendor to wait; most retry on their own schedule, a few honour it."""
 
 
 def stale_values(change: Change) -> tuple[DataClass, tuple[str, ...]]:
@@ -38,6 +52,20 @@ def webhook_endpoint(
     cache: Callable[[], SourceCache],
     responses: ResponseCache | None,
 ) -> Callable[[Request], Awaitable[JSONResponse]]:
+    async def apply(delivery: Delivery) -> JSONResponse:
+        store = seen()
+        fresh = await store.unseen(delivery.event_ids)
+        repeats = len(delivery.event_ids) - len(fresh)
+        if delivery.event_ids and not fresh:
+            return JSONResponse({"accepted": 0, "duplicates": repeats})
+        for change in delivery.changes:
+            await cache().invalidate(*stale_values(change))
+        if delivery.changes and responses is not None:
+            # Whole responses are not indexed by the values in them: drop them all, they rebuild fast.
+            responses.clear()
+        await store.mark_seen(fresh)
+        return JSONResponse({"accepted": len(fresh) if delivery.event_ids else 1, "duplicates": repeats})
+
     async def receive(request: Request) -> JSONResponse:
         vendor = request.path_params["vendor"]
         source = sources().get(vendor)
@@ -55,17 +83,17 @@ def webhook_endpoint(
         except Rejected as exc:
             log.warning("%s webhook rejected: %s", vendor, exc)
             return JSONResponse({"error": str(exc)}, status_code=exc.status)
-        fresh = await seen().first_time(delivery.event_ids)
-        if not fresh:
-            return JSONResponse({"accepted": 0, "duplicates": len(delivery.event_ids)})
-        for change in delivery.changes:
-            await cache().invalidate(*stale_values(change))
-        if delivery.changes and responses is not None:
-            # Whole responses are not indexed by the values in them: drop them all, they rebuild fast.
-            responses.clear()
-        return JSONResponse({"accepted": len(fresh), "duplicates": len(delivery.event_ids) - len(fresh)})
+        try:
+            return await apply(delivery)
+        except (StoreUnavailable, CacheUnavailable) as exc:
+            log.warning("%s webhook not applied, the vendor will retry: %s", vendor, exc)
+            return JSONResponse(
+                {"error": "the gateway's shared store is unavailable; retry later"},
+                status_code=503,
+                headers={"Retry-After": str(RETRY_AFTER_S)},
+            )
 
     return receive
 
 
-__all__ = ["stale_values", "webhook_endpoint"]
+__all__ = ["RETRY_AFTER_S", "stale_values", "webhook_endpoint"]
