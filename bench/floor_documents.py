@@ -11,7 +11,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from graphql import REMOVE, FieldNode, Visitor, parse, print_ast, visit
+from graphql import (
+    REMOVE,
+    SKIP,
+    DocumentNode,
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    OperationDefinitionNode,
+    VariableDefinitionNode,
+    VariableNode,
+    Visitor,
+    parse,
+    print_ast,
+    visit,
+)
 
 from .operations import COLLECTION_PAGE, PRODUCT_PAGE, SEARCH_PAGE
 
@@ -24,9 +38,49 @@ class _WithoutGatewayFields(Visitor):
         return REMOVE if node.name.value in GATEWAY_FIELDS else None
 
 
+class _Used(Visitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.variables: set[str] = set()
+        self.fragments: set[str] = set()
+
+    def enter_variable(self, node: VariableNode, *_: Any) -> None:
+        self.variables.add(node.name.value)
+
+    def enter_fragment_spread(self, node: FragmentSpreadNode, *_: Any) -> None:
+        self.fragments.add(node.name.value)
+
+    def enter_variable_definition(self, node: VariableDefinitionNode, *_: Any) -> Any:
+        return SKIP  # a definition is not a use
+
+
 def shopify_part(operation: str) -> str:
-    """`operation` as Shopify receives it from a gateway that sends only what the client selected."""
-    return print_ast(visit(parse(operation), _WithoutGatewayFields()))
+    """`operation` as Shopify receives it from a gateway that sends only what the client selected.
+
+    Variables and fragments that only the removed fields used go too: Shopify refuses unused ones.
+    """
+    stripped = visit(parse(operation), _WithoutGatewayFields())
+    used = _Used()
+    visit(stripped, used)
+    kept: list[Any] = []
+    for definition in stripped.definitions:
+        if isinstance(definition, FragmentDefinitionNode):
+            if definition.name.value in used.fragments:
+                kept.append(definition)
+        elif isinstance(definition, OperationDefinitionNode):
+            variables = tuple(
+                d for d in definition.variable_definitions or () if d.variable.name.value in used.variables
+            )
+            kept.append(
+                OperationDefinitionNode(
+                    operation=definition.operation,
+                    name=definition.name,
+                    variable_definitions=variables,
+                    directives=definition.directives,
+                    selection_set=definition.selection_set,
+                )
+            )
+    return print_ast(DocumentNode(definitions=tuple(kept)))
 
 
 PRODUCT = shopify_part(PRODUCT_PAGE)

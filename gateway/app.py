@@ -20,14 +20,19 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import Route
 
 from resolvers.context import RequestContext
-from schema import schema
+from schema import STRAWBERRY_CONFIG, schema
 from schema.common.in_context import read_in_context
+from schema.extensions import EXTENSIONS
 
+from .compose import served_schema
 from .config import GatewayConfig
 from .graphql.documents import DocumentCache, Limits
 from .graphql.executor import Executor
+from .graphql.forwarding import ForwardingExecutor
 from .graphql.http import GraphQLEndpoint
+from .graphql.owned_execution import OwnedExecutor
 from .graphql.response_cache import ResponseCache
+from .graphql.storefront_api import ComposedExecutor
 from .health import Readiness, healthz, readyz_endpoint
 from .media import MEDIA_PATH, media_endpoint
 from .services import Runtime, open_services
@@ -75,15 +80,13 @@ def build_app(config: GatewayConfig, *, sample_query: str | None = None) -> Star
     """The gateway's ASGI app; GraphiQL, when the config turns it on, opens on `sample_query`."""
     state = AppState()
     limits = config.limits
-    documents = DocumentCache(
-        schema._schema,
-        Limits(
-            max_tokens=limits.max_tokens,
-            max_depth=limits.max_depth,
-            max_aliases=limits.max_aliases,
-            introspection=config.server.introspection,
-        ),
+    document_limits = Limits(
+        max_tokens=limits.max_tokens,
+        max_depth=limits.max_depth,
+        max_aliases=limits.max_aliases,
+        introspection=config.server.introspection,
     )
+    documents = DocumentCache(schema._schema, document_limits)
 
     def make_context(
         operation: OperationDefinitionNode, variables: Mapping[str, Any] | None
@@ -99,6 +102,20 @@ def build_app(config: GatewayConfig, *, sample_query: str | None = None) -> Star
         lean=config.server.executor == "lean",
     )
     responses = ResponseCache(config.cache.response_entries) if config.cache.responses else None
+    owned = OwnedExecutor(EXTENSIONS, STRAWBERRY_CONFIG)
+    storefront = ComposedExecutor(
+        lambda: served_schema(config),
+        document_limits,
+        lambda composed, cache: ForwardingExecutor(
+            composed,
+            cache,
+            EXTENSIONS,
+            owned,
+            lambda: state.running.forwarder,
+            make_context,
+            response_extensions,
+        ),
+    )
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -128,6 +145,13 @@ def build_app(config: GatewayConfig, *, sample_query: str | None = None) -> Star
             GraphQLEndpoint(
                 executor, graphiql=config.server.graphiql, responses=responses, sample_query=sample_query
             ).handle,
+            methods=["GET", "POST"],
+            max_body_size=limits.max_body_bytes,
+        ),
+        Route(
+            # Shopify's own path, as its clients build it: the whole Storefront API, forwarded.
+            f"/api/{config.backends.shopify.storefront_api_version}/graphql.json",
+            GraphQLEndpoint(storefront, graphiql=False).handle,
             methods=["GET", "POST"],
             max_body_size=limits.max_body_bytes,
         ),

@@ -12,7 +12,14 @@ import asyncio
 import sys
 from pathlib import Path
 
-from graphql import GraphQLError, GraphQLSchema, build_client_schema, build_schema, print_schema
+from graphql import (
+    GraphQLError,
+    GraphQLObjectType,
+    GraphQLSchema,
+    build_client_schema,
+    build_schema,
+    print_schema,
+)
 
 from schema import STRAWBERRY_CONFIG
 from schema.extensions import EXTENSIONS
@@ -50,6 +57,23 @@ async def composed_schema(config: GatewayConfig) -> GraphQLSchema:
     # What Shopify serves is taken as it is: see `compose` for why it is not re-validated.
     upstream = build_client_schema(introspection, assume_valid=True)  # type: ignore[arg-type]
     return compose(upstream, EXTENSIONS, STRAWBERRY_CONFIG)
+
+
+async def served_schema(config: GatewayConfig) -> GraphQLSchema:
+    """The composed schema `serve` answers with: `server.schema_file` when set, else composed now."""
+    path = config.server.schema_file
+    if path is None:
+        return await composed_schema(config)
+    composed = build_schema(path.read_text(), assume_valid=True)
+    missing = [
+        f"{e.parent}.{e.field}"
+        for e in EXTENSIONS
+        if not isinstance(parent := composed.type_map.get(e.parent), GraphQLObjectType)
+        or e.field not in parent.fields
+    ]
+    if missing:
+        raise CompositionError(f"{path} is not a composition of this gateway: it lacks {', '.join(missing)}")
+    return composed
 
 
 def run(args: argparse.Namespace) -> int:
@@ -95,4 +119,4 @@ async def compose_to_file(args: argparse.Namespace) -> int:
     return 1 if breaking else 0
 
 
-__all__ = ["add_compose_arguments", "compose_to_file", "composed_schema", "run"]
+__all__ = ["add_compose_arguments", "compose_to_file", "composed_schema", "run", "served_schema"]

@@ -7,10 +7,18 @@ extension's value from its own system.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
+
+from resolvers import extensions as load
+from resolvers.context import RequestContext
 
 from .catalog.content import ProductContent
 from .catalog.stock import VariantStock
+
+SiteLoad = Callable[[RequestContext, Sequence[Mapping[str, Any]]], Awaitable[list[Any]]]
+"""Given each site's key fields (aliases removed), its value, None, or the exception that cost it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +33,28 @@ class Extension:
     description: str
     requires: str
     """The selection on `parent` that the value is keyed by, in Shopify's terms."""
+    load: SiteLoad
+    """Loads the values of every site of the field in one answer, in one batch per system."""
+
+
+async def _content(context: RequestContext, keys: Sequence[Mapping[str, Any]]) -> list[Any]:
+    default = context.services.settings.default_locale
+    return [
+        ProductContent.from_model(m, context.locale, default) if _is_model(m) else m
+        for m in await load.product_content(context, keys)
+    ]
+
+
+async def _stock(context: RequestContext, keys: Sequence[Mapping[str, Any]]) -> list[Any]:
+    threshold = context.services.settings.low_stock_threshold
+    return [
+        VariantStock.from_model(m, threshold) if _is_model(m) else m
+        for m in await load.variant_stock(context, keys)
+    ]
+
+
+def _is_model(value: Any) -> bool:
+    return value is not None and not isinstance(value, BaseException)
 
 
 EXTENSIONS = (
@@ -38,6 +68,7 @@ EXTENSIONS = (
         ),
         # A variant inherits its product model's content: the first variant's SKU speaks for all.
         requires="variants(first: 1) { nodes { sku } }",
+        load=_content,
     ),
     Extension(
         parent="ProductVariant",
@@ -45,7 +76,8 @@ EXTENSIONS = (
         type=VariantStock,
         description="Live stock per warehouse from the ERP; null when the ERP has no such SKU.",
         requires="sku",
+        load=_stock,
     ),
 )
 
-__all__ = ["EXTENSIONS", "Extension"]
+__all__ = ["EXTENSIONS", "Extension", "SiteLoad"]

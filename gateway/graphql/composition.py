@@ -30,10 +30,10 @@ from graphql import (
     find_breaking_changes,
     find_dangerous_changes,
     parse,
+    print_schema,
     specified_rules,
     validate,
 )
-from graphql.language import print_ast
 from strawberry.schema.config import StrawberryConfig
 
 from schema.extensions import Extension
@@ -53,11 +53,17 @@ class _Probe:
     probe: bool = strawberry.field(description="Never served.")
 
 
+def probe_schema(extensions: Sequence[Extension], config: StrawberryConfig | None = None) -> GraphQLSchema:
+    """A graphql-core schema holding the extensions' Strawberry types (and what they reach), resolvers included."""
+    strawberry_schema = strawberry.Schema(query=_Probe, types=[e.type for e in extensions], config=config)
+    return strawberry_schema._schema
+
+
 def owned_definitions(
     extensions: Sequence[Extension], config: StrawberryConfig | None = None
 ) -> list[TypeDefinitionNode]:
     """The SDL definitions of the extensions' Strawberry types and every type they reach."""
-    printed = strawberry.Schema(query=_Probe, types=[e.type for e in extensions], config=config).as_str()
+    printed = print_schema(probe_schema(extensions, config))
     return [
         definition
         for definition in parse(printed).definitions
@@ -147,4 +153,11 @@ def changes(old: GraphQLSchema, new: GraphQLSchema) -> tuple[list[str], list[str
     return breaking, dangerous
 
 
-__all__ = ["CompositionError", "changes", "compose", "extension_document", "owned_definitions", "print_ast"]
+__all__ = [
+    "CompositionError",
+    "changes",
+    "compose",
+    "extension_document",
+    "owned_definitions",
+    "probe_schema",
+]

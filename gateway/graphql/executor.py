@@ -36,6 +36,8 @@ class Outcome:
     request_error: bool = False
     """True when the request never executed (syntax, validation, variables): 400 under graphql-response+json."""
     method_not_allowed: bool = False
+    unavailable: bool = False
+    """True when the gateway cannot serve the operation yet (503): nothing was executed."""
     cache_ttl_s: float = 0.0
     """How long this exact response may be reused (0: never)."""
 

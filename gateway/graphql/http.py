@@ -19,6 +19,7 @@ from .errors import request_error
 from .executor import Executor
 from .ide import graphiql_html
 from .response_cache import ResponseCache, response_key
+from .storefront_api import ComposedExecutor
 
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
 JSON = "application/json"
@@ -97,12 +98,21 @@ def _checked(params: dict[str, Any]) -> tuple[str, dict[str, Any] | None, str | 
     return query, variables, operation_name
 
 
+def buyer_ip(request: Request) -> str | None:
+    """The buyer's IP as Shopify wants it from a server-side caller: the storefront's own header
+    when the storefront is itself a proxy (Hydrogen's server sends it), else the connecting peer."""
+    forwarded = request.headers.get("shopify-storefront-buyer-ip")
+    if forwarded:
+        return forwarded.strip()
+    return request.client.host if request.client else None
+
+
 class GraphQLEndpoint:
     """A Starlette endpoint serving one executor."""
 
     def __init__(
         self,
-        executor: Executor,
+        executor: Executor | ComposedExecutor,
         *,
         graphiql: bool,
         responses: ResponseCache | None = None,
@@ -145,9 +155,19 @@ class GraphQLEndpoint:
         key = response_key(query, variables, operation_name) if responses is not None else ""
         if responses is not None and (cached := responses.get(key)) is not None:
             return self._encoded(cached, 200, media_type)
-        outcome = await self.executor.run(
-            query, variables, operation_name, allow_mutations=request.method == "POST"
-        )
+        allow_mutations = request.method == "POST"
+        if isinstance(self.executor, ComposedExecutor):  # it forwards: Shopify wants the buyer's IP
+            outcome = await self.executor.run(
+                query, variables, operation_name, allow_mutations=allow_mutations, buyer_ip=buyer_ip(request)
+            )
+        else:
+            outcome = await self.executor.run(
+                query, variables, operation_name, allow_mutations=allow_mutations
+            )
+        if outcome.unavailable:
+            response = self._json(outcome.body, 503, media_type)
+            response.headers["Retry-After"] = "5"
+            return response
         if outcome.method_not_allowed:
             response = self._json(outcome.body, 405, media_type)
             response.headers["Allow"] = "POST"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 import strawberry
@@ -41,9 +43,18 @@ class ProductVariantConnection:
     total: int = strawberry.field(description="Nothing.")
 
 
+async def no_values(context: Any, keys: Sequence[Mapping[str, Any]]) -> list[Any]:
+    return [None] * len(keys)
+
+
 def badge(parent: str = "Product", field: str = "badge", requires: str = "handle") -> Extension:
     return Extension(
-        parent=parent, field=field, type=Badge, description="The gateway's badge.", requires=requires
+        parent=parent,
+        field=field,
+        type=Badge,
+        description="The gateway's badge.",
+        requires=requires,
+        load=no_values,
     )
 
 
@@ -63,7 +74,7 @@ def test_the_gateway_s_fields_are_added_and_shopify_s_kept_as_served() -> None:
 
 
 def test_a_type_named_like_shopify_s_is_refused_naming_both() -> None:
-    clash = Extension("Product", "counts", ProductVariantConnection, "x", "handle")
+    clash = Extension("Product", "counts", ProductVariantConnection, "x", "handle", no_values)
 
     with pytest.raises(CompositionError) as refused:
         compose(upstream(), [clash])

@@ -1,0 +1,258 @@
+"""Runs one operation the forwarding way: Shopify answers its part, the gateway grafts its own fields in.
+
+1. The document is parsed and validated against the composed schema (cached per text, with the
+   gateway's limits), its variables coerced as the schema says.
+2. The plan (cached per document and operation) is sent to Shopify as one request, with the
+   client's own variables; a query is retried on a transient failure, a mutation never.
+3. Shopify's data is walked along the client's operation; every gateway-owned field found is
+   loaded for the whole answer at once (one call per system) and its selection run on the
+   gateway's types; the answer keeps the client's field order.
+
+Shopify's `errors` keep their paths (the client's aliases are Shopify's too) and its `extensions`
+(query cost) are passed through; a failing system costs only its fields, with an error naming it.
+Introspection is answered by the gateway from the composed schema, gateway fields included.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Mapping
+from functools import lru_cache
+from typing import Any, Protocol
+
+from graphql import (
+    DocumentNode,
+    ExecutionResult,
+    FieldNode,
+    FragmentDefinitionNode,
+    GraphQLError,
+    GraphQLSchema,
+    OperationDefinitionNode,
+    OperationType,
+    SelectionSetNode,
+    execute_sync,
+)
+from graphql.execution.values import get_variable_values
+
+from schema.extensions import Extension
+
+from .documents import DocumentCache
+from .errors import format_error, request_error
+from .executor import ContextFactory, Finisher, Outcome
+from .grafting import Graft, Site
+from .owned_execution import Group, OwnedExecutor
+from .planning import RESERVED_PREFIX, Plan, PlanningError, plan_operation
+
+INTROSPECTION_ROOTS = frozenset({"__schema", "__type"})
+PLAN_CACHE_SIZE = 1024
+
+
+class Upstream(Protocol):
+    """What forwarding needs of Shopify: one call per operation (`StorefrontForwarder` provides it)."""
+
+    async def forward(
+        self,
+        document: str,
+        variables: Mapping[str, Any],
+        operation_name: str | None,
+        *,
+        mutation: bool,
+        buyer_ip: str | None = None,
+    ) -> dict[str, Any]: ...
+
+
+class ForwardingExecutor:
+    """The executor of the composed schema; `run` has the same contract as `Executor.run`."""
+
+    def __init__(
+        self,
+        schema: GraphQLSchema,
+        documents: DocumentCache,
+        extensions: tuple[Extension, ...],
+        owned: OwnedExecutor,
+        upstream: Callable[[], Upstream],
+        make_context: ContextFactory,
+        finish: Finisher,
+    ) -> None:
+        self.schema = schema
+        self.documents = documents
+        self.extensions = {(e.parent, e.field): e for e in extensions}
+        self.owned = owned
+        self.upstream = upstream
+        self.make_context = make_context
+        self.finish = finish
+        self._plan = lru_cache(maxsize=PLAN_CACHE_SIZE)(self._plan_uncached)
+
+    def _plan_uncached(self, text: str, operation_name: str | None) -> Plan:
+        node = self.documents.get(text).node
+        assert node is not None
+        return plan_operation(self.schema, node, operation_name, tuple(self.extensions.values()))
+
+    async def run(
+        self,
+        query: str,
+        variables: Mapping[str, Any] | None,
+        operation_name: str | None,
+        *,
+        allow_mutations: bool = True,
+        buyer_ip: str | None = None,
+    ) -> Outcome:
+        document = self.documents.get(query)
+        operation = document.operation(operation_name)
+        if operation is not None and operation.operation is not OperationType.QUERY and not allow_mutations:
+            message = f"{operation.operation.value.capitalize()} operations are only allowed over POST."
+            return Outcome(
+                {"errors": [request_error(message, "METHOD_NOT_ALLOWED")]}, method_not_allowed=True
+            )
+        if document.node is None or document.errors:
+            return _refused(list(document.errors))
+        if operation is None:
+            message = (
+                f"Unknown operation named '{operation_name}'."
+                if operation_name
+                else "Must provide operation name if query contains multiple operations."
+            )
+            return Outcome({"errors": [request_error(message, "BAD_REQUEST")]}, request_error=True)
+        raw = dict(variables or {})
+        coerced = get_variable_values(self.schema, operation.variable_definitions or (), raw, max_errors=50)
+        if isinstance(coerced, list):
+            return _refused(coerced)
+        try:
+            plan = self._plan(query, operation_name)
+        except PlanningError as exc:
+            return Outcome({"errors": [request_error(str(exc), "BAD_REQUEST")]}, request_error=True)
+        context = self.make_context(operation, raw)
+        introspection = _introspection_fields(operation)
+        if introspection and len(introspection) == len(operation.selection_set.selections):
+            answer: dict[str, Any] = {"data": {}}
+        else:
+            try:
+                answer = await self.upstream().forward(
+                    plan.upstream,
+                    {name: value for name, value in raw.items() if name in plan.variables},
+                    plan.operation_name,
+                    mutation=operation.operation is OperationType.MUTATION,
+                    buyer_ip=buyer_ip,
+                )
+            except Exception as exc:
+                extensions = getattr(exc, "extensions", None)
+                if not isinstance(extensions, dict):
+                    raise
+                return Outcome({"errors": [{"message": str(exc), "extensions": extensions}], "data": None})
+        body = await self._graft(
+            document.node, operation, raw, coerced.coerced, plan, answer, context, introspection
+        )
+        extensions = {**(answer.get("extensions") or {}), **(self.finish(context) or {})}
+        if extensions:
+            body["extensions"] = extensions
+        return Outcome(body)
+
+    async def _graft(
+        self,
+        node: DocumentNode,
+        operation: OperationDefinitionNode,
+        raw: dict[str, Any],
+        variables: dict[str, Any],
+        plan: Plan,
+        answer: Mapping[str, Any],
+        context: Any,
+        introspection: list[FieldNode],
+    ) -> dict[str, Any]:
+        errors = [_client_path(error) for error in answer.get("errors") or () if isinstance(error, dict)]
+        data = answer.get("data")
+        if not isinstance(data, dict):
+            return {"errors": errors, "data": None} if errors else {"data": None}
+        root = self.schema.get_root_type(operation.operation)
+        assert root is not None
+        fragments = {d.name.value: d for d in node.definitions if isinstance(d, FragmentDefinitionNode)}
+        graft = Graft(self.schema, fragments, variables, plan)
+        grafted = graft.root(operation.selection_set, root, data)
+        if introspection:
+            local = _introspect(self.schema, node, operation, introspection, raw)
+            errors += [format_error(e) for e in local.errors or ()]
+            for key, value in (local.data or {}).items():
+                grafted[key] = value
+        errors += [
+            format_error(e) for e in await self._resolve(graft.sites, fragments, operation, raw, context)
+        ]
+        body: dict[str, Any] = {}
+        if errors:
+            body["errors"] = errors
+        body["data"] = grafted
+        return body
+
+    async def _resolve(
+        self,
+        sites: list[Site],
+        fragments: dict[str, FragmentDefinitionNode],
+        operation: OperationDefinitionNode,
+        variables: dict[str, Any],
+        context: Any,
+    ) -> list[GraphQLError]:
+        by_field: dict[tuple[str, str], list[Site]] = {}
+        for site in sites:
+            by_field.setdefault((site.parent, site.field), []).append(site)
+        fields = list(by_field.items())
+        loaded = await asyncio.gather(
+            *(self.extensions[field].load(context, [site.keys for site in group]) for field, group in fields)
+        )
+        errors: list[GraphQLError] = []
+        groups: dict[tuple[int, ...], Group] = {}
+        for (_, group), values in zip(fields, loaded, strict=True):
+            for site, value in zip(group, values, strict=True):
+                if value is None:
+                    continue  # the system has nothing for this key: the field stays null
+                if isinstance(value, Exception):
+                    errors.append(GraphQLError(str(value), path=list(site.path), original_error=value))
+                    continue
+                selection = tuple(id(node) for node in site.nodes)
+                if selection not in groups:
+                    groups[selection] = Group(f"g{len(groups)}", [], [])
+                groups[selection].sites.append(site)
+                groups[selection].values.append(value)
+        errors += self.owned.execute(
+            list(groups.values()), fragments, operation.variable_definitions or (), variables
+        )
+        return errors
+
+
+def _introspection_fields(operation: OperationDefinitionNode) -> list[FieldNode]:
+    return [
+        node
+        for node in operation.selection_set.selections
+        if isinstance(node, FieldNode) and node.name.value in INTROSPECTION_ROOTS
+    ]
+
+
+def _introspect(
+    schema: GraphQLSchema,
+    node: DocumentNode,
+    operation: OperationDefinitionNode,
+    fields: list[FieldNode],
+    variables: dict[str, Any],
+) -> ExecutionResult:
+    """The operation's root introspection fields, answered from the composed schema."""
+    only = OperationDefinitionNode(
+        operation=operation.operation,
+        variable_definitions=operation.variable_definitions,
+        selection_set=SelectionSetNode(selections=tuple(fields)),
+    )
+    fragments = [d for d in node.definitions if isinstance(d, FragmentDefinitionNode)]
+    return execute_sync(schema, DocumentNode(definitions=(only, *fragments)), variable_values=variables)
+
+
+def _client_path(error: dict[str, Any]) -> dict[str, Any]:
+    """Shopify's error with its path cut before any key the plan added (the client never saw it)."""
+    path = error.get("path")
+    if isinstance(path, list):
+        for index, segment in enumerate(path):
+            if isinstance(segment, str) and segment.startswith(RESERVED_PREFIX):
+                return {**error, "path": path[:index]}
+    return error
+
+
+def _refused(errors: list[GraphQLError]) -> Outcome:
+    return Outcome({"errors": [format_error(error) for error in errors]}, request_error=True)
+
+
+__all__ = ["ForwardingExecutor", "Upstream"]

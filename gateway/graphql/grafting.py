@@ -1,0 +1,167 @@
+"""Grafting: Shopify's answer walked along the client's operation, with the gateway's fields put in place.
+
+The walk follows the client's selection (its fragments, type conditions, `@skip`/`@include`) over
+Shopify's data, so the answer has the client's response keys in the client's order, the reserved
+keys the plan added are gone, and each gateway-owned field is a `Site`: a slot in the answer, the
+field nodes that select it, the key values Shopify returned for it, and its path for errors. The
+sites of the whole answer are then resolved together, one backend call per system.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from graphql import (
+    BooleanValueNode,
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLBoolean,
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLOutputType,
+    GraphQLSchema,
+    InlineFragmentNode,
+    SelectionSetNode,
+    is_abstract_type,
+    is_leaf_type,
+    value_from_ast,
+)
+
+from .planning import TYPE_KEY, Plan
+
+Path = tuple[str | int, ...]
+
+
+@dataclass(slots=True)
+class Site:
+    """One gateway-owned field in the answer, waiting for its value."""
+
+    parent: str
+    """Shopify's type of the object the field is on."""
+    field: str
+    target: dict[str, Any]
+    """The answer object the value goes into, under `key`."""
+    key: str
+    nodes: tuple[FieldNode, ...]
+    keys: Mapping[str, Any]
+    """The key fields Shopify returned for this object, by their field names (aliases removed)."""
+    path: Path
+
+
+class Graft:
+    """One walk of one answer; `sites` holds what it found, in document order."""
+
+    def __init__(
+        self,
+        schema: GraphQLSchema,
+        fragments: Mapping[str, FragmentDefinitionNode],
+        variables: Mapping[str, Any],
+        plan: Plan,
+    ) -> None:
+        self.schema = schema
+        self.fragments = fragments
+        self.variables = variables
+        self.plan = plan
+        self.sites: list[Site] = []
+
+    def root(
+        self, selection_set: SelectionSetNode, root: GraphQLObjectType, data: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        return self._object((selection_set,), root, data, ())
+
+    def _included(self, node: FieldNode | InlineFragmentNode | FragmentSpreadNode) -> bool:
+        for directive in node.directives or ():
+            name = directive.name.value
+            if name not in ("skip", "include"):
+                continue
+            argument = next((a for a in directive.arguments or () if a.name.value == "if"), None)
+            if argument is None:
+                continue
+            value = (
+                argument.value.value
+                if isinstance(argument.value, BooleanValueNode)
+                else value_from_ast(argument.value, GraphQLBoolean, dict(self.variables))
+            )
+            if (name == "skip") == bool(value):
+                return False
+        return True
+
+    def _applies(self, condition: str | None, runtime: GraphQLObjectType) -> bool:
+        if condition is None or condition == runtime.name:
+            return True
+        named = self.schema.get_type(condition)
+        return named is not None and is_abstract_type(named) and self.schema.is_sub_type(named, runtime)
+
+    def _collect(
+        self, selection_set: SelectionSetNode, runtime: GraphQLObjectType, fields: dict[str, list[FieldNode]]
+    ) -> None:
+        for node in selection_set.selections:
+            if not self._included(node):  # type: ignore[arg-type]
+                continue
+            if isinstance(node, FieldNode):
+                fields.setdefault(node.alias.value if node.alias else node.name.value, []).append(node)
+            elif isinstance(node, InlineFragmentNode):
+                condition = node.type_condition.name.value if node.type_condition else None
+                if self._applies(condition, runtime):
+                    self._collect(node.selection_set, runtime, fields)
+            elif isinstance(node, FragmentSpreadNode):
+                fragment = self.fragments[node.name.value]
+                if self._applies(fragment.type_condition.name.value, runtime):
+                    self._collect(fragment.selection_set, runtime, fields)
+
+    def _object(
+        self,
+        selection_sets: Sequence[SelectionSetNode],
+        runtime: GraphQLObjectType,
+        value: Mapping[str, Any],
+        path: Path,
+    ) -> dict[str, Any]:
+        fields: dict[str, list[FieldNode]] = {}
+        for selection_set in selection_sets:
+            self._collect(selection_set, runtime, fields)
+        out: dict[str, Any] = {}
+        for key, nodes in fields.items():
+            name = nodes[0].name.value
+            if name == "__typename":
+                out[key] = runtime.name
+                continue
+            if name.startswith("__"):
+                continue  # `__schema` and `__type` at the root: the gateway answers them itself
+            planned = self.plan.keys.get((runtime.name, name))
+            if planned is not None:
+                out[key] = None
+                keys = {field.name: value.get(field.alias) for field in planned}
+                self.sites.append(Site(runtime.name, name, out, key, tuple(nodes), keys, (*path, key)))
+                continue
+            out[key] = self._complete(runtime.fields[name].type, nodes, value.get(key), (*path, key))
+        return out
+
+    def _complete(self, type_: GraphQLOutputType, nodes: Sequence[FieldNode], value: Any, path: Path) -> Any:
+        if value is None:
+            return None
+        if isinstance(type_, GraphQLNonNull):
+            return self._complete(type_.of_type, nodes, value, path)
+        if isinstance(type_, GraphQLList):
+            if not isinstance(value, list):
+                return None
+            return [
+                self._complete(type_.of_type, nodes, item, (*path, index)) for index, item in enumerate(value)
+            ]
+        if is_leaf_type(type_):
+            return value
+        if not isinstance(value, dict):
+            return None
+        runtime: Any = type_
+        if is_abstract_type(type_):
+            runtime = self.schema.get_type(str(value.get(TYPE_KEY)))
+            if not isinstance(runtime, GraphQLObjectType):
+                return None
+        selection_sets = [node.selection_set for node in nodes if node.selection_set is not None]
+        return self._object(selection_sets, runtime, value, path)
+
+
+__all__ = ["Graft", "Path", "Site"]

@@ -1,0 +1,151 @@
+"""Execution of the client's selections on the gateway's own types, for every site of an answer at once.
+
+The values of a gateway-owned field (a product's PIM content, a variant's ERP stock) are Strawberry
+objects; the client's selection on them (fields, aliases, fragments, `@skip`/`@include`) is run by
+graphql-core over the Strawberry-built types, in one execution per answer: each group of sites
+selected by the same field nodes becomes one root field over the list of their values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from graphql import (
+    DocumentNode,
+    FieldNode,
+    FragmentDefinitionNode,
+    GraphQLError,
+    GraphQLField,
+    GraphQLList,
+    GraphQLObjectType,
+    GraphQLOutputType,
+    GraphQLResolveInfo,
+    GraphQLSchema,
+    NameNode,
+    OperationDefinitionNode,
+    OperationType,
+    SelectionSetNode,
+    VariableDefinitionNode,
+    VariableNode,
+    Visitor,
+    execute_sync,
+    visit,
+)
+from strawberry.schema.config import StrawberryConfig
+
+from schema.extensions import Extension
+
+from .composition import probe_schema
+from .grafting import Path, Site
+
+
+def _root_name(parent: str, field: str) -> str:
+    return f"{parent}_{field}"
+
+
+def _from_root(root: Mapping[str, Any], info: GraphQLResolveInfo[Any]) -> Any:
+    return root[str(info.path.key)]
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Sites selected by the same field nodes: one root field of the execution."""
+
+    alias: str
+    sites: list[Site]
+    values: list[Any]
+
+
+class OwnedExecutor:
+    """Runs selections on the gateway's own types; built once, from the extensions."""
+
+    def __init__(self, extensions: Sequence[Extension], config: StrawberryConfig | None = None) -> None:
+        owned = probe_schema(extensions, config).type_map
+        fields: dict[str, GraphQLField] = {}
+        for extension in extensions:
+            value_type: GraphQLOutputType = owned[extension.type.__strawberry_definition__.name]  # type: ignore[assignment, attr-defined]
+            fields[_root_name(extension.parent, extension.field)] = GraphQLField(
+                GraphQLList(value_type), resolve=_from_root
+            )
+        self.schema = GraphQLSchema(query=GraphQLObjectType("GatewaySites", fields))
+
+    def execute(
+        self,
+        groups: Sequence[Group],
+        fragments: Mapping[str, FragmentDefinitionNode],
+        variable_definitions: Sequence[VariableDefinitionNode],
+        variables: Mapping[str, Any],
+    ) -> list[GraphQLError]:
+        """Fill every site of `groups` with its value's selection; returns errors with the answer's paths."""
+        if not groups:
+            return []
+        selections = []
+        for group in groups:
+            first = group.sites[0].nodes
+            merged = [s for node in first if node.selection_set for s in node.selection_set.selections]
+            selections.append(
+                FieldNode(
+                    alias=NameNode(value=group.alias),
+                    name=NameNode(value=_root_name(group.sites[0].parent, group.sites[0].field)),
+                    selection_set=SelectionSetNode(selections=tuple(merged)) if merged else None,
+                )
+            )
+        root = SelectionSetNode(selections=tuple(selections))
+        used = _Variables()
+        visit(root, used)
+        for name in list(used.fragments):
+            visit(fragments[name], used)
+        operation = OperationDefinitionNode(
+            operation=OperationType.QUERY,
+            variable_definitions=tuple(
+                d for d in variable_definitions if d.variable.name.value in used.names
+            ),
+            selection_set=root,
+        )
+        document = DocumentNode(
+            definitions=(operation, *(fragments[name] for name in used.fragments if name in fragments))
+        )
+        result = execute_sync(
+            self.schema,
+            document,
+            root_value={group.alias: group.values for group in groups},
+            variable_values={name: value for name, value in variables.items() if name in used.names},
+        )
+        data = result.data or {}
+        for group in groups:
+            for site, value in zip(
+                group.sites, data.get(group.alias) or [None] * len(group.sites), strict=True
+            ):
+                site.target[site.key] = value
+        return [_at_site(error, groups) for error in result.errors or ()]
+
+
+class _Variables(Visitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: set[str] = set()
+        self.fragments: dict[str, None] = {}
+
+    def enter_variable(self, node: VariableNode, *_: object) -> None:
+        self.names.add(node.name.value)
+
+    def enter_fragment_spread(self, node: Any, *_: object) -> None:
+        self.fragments[node.name.value] = None
+
+
+def _at_site(error: GraphQLError, groups: Sequence[Group]) -> GraphQLError:
+    """The error with its path moved from the execution's root field to the site in the answer."""
+    path = list(error.path or ())
+    if len(path) >= 2:
+        group = next((g for g in groups if g.alias == path[0]), None)
+        if group is not None and isinstance(path[1], int) and path[1] < len(group.sites):
+            site_path: Path = group.sites[path[1]].path
+            return GraphQLError(
+                error.message, path=[*site_path, *path[2:]], original_error=error.original_error
+            )
+    return error
+
+
+__all__ = ["Group", "OwnedExecutor"]

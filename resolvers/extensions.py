@@ -1,0 +1,53 @@
+"""The values of the gateway's fields on Shopify's objects, loaded for a whole answer at once.
+
+Each loader takes the key fields Shopify returned for every site of one field in the answer (a
+variant's `sku`; a product's first variant's `sku`), loads them in one batch through the source
+cache and the request's DataLoaders, and returns the gateway's model, None, or the backend's error
+per site, in order (`schema.extensions` turns the models into the schema's types).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from . import loaders
+from .context import RequestContext
+
+Loaded = list[Any]
+"""Per site, in order: its model, None, or the exception that cost it."""
+
+
+def _first_variant_sku(keys: Mapping[str, Any]) -> str | None:
+    variants = keys.get("variants")
+    nodes = variants.get("nodes") if isinstance(variants, dict) else None
+    if not isinstance(nodes, list) or not nodes or not isinstance(nodes[0], dict):
+        return None
+    sku = nodes[0].get("sku")
+    return sku if isinstance(sku, str) and sku else None
+
+
+def _sku(keys: Mapping[str, Any]) -> str | None:
+    sku = keys.get("sku")
+    return sku if isinstance(sku, str) and sku else None
+
+
+async def _by_sku(skus: Sequence[str | None], loader: Any) -> Loaded:
+    if loader is None:
+        return [None] * len(skus)
+    wanted = list(dict.fromkeys(sku for sku in skus if sku))
+    loaded = dict(zip(wanted, await loaders.load_all(loader, wanted), strict=True))
+    return [loaded.get(sku) if sku else None for sku in skus]
+
+
+async def product_content(context: RequestContext, keys: Sequence[Mapping[str, Any]]) -> Loaded:
+    """`Product.content`: the PIM's content of each product's first SKU (`ProductContent` models)."""
+    return await _by_sku([_first_variant_sku(k) for k in keys], loaders.content_by_sku(context))
+
+
+async def variant_stock(context: RequestContext, keys: Sequence[Mapping[str, Any]]) -> Loaded:
+    """`ProductVariant.stock`: the ERP's stock of each variant's SKU (`VariantStock` models)."""
+    return await _by_sku([_sku(k) for k in keys], loaders.stock_by_sku(context))
+
+
+__all__ = ["Loaded", "product_content", "variant_stock"]
