@@ -22,7 +22,7 @@ from starlette.routing import Route
 from resolvers.context import RequestContext
 from schema import STRAWBERRY_CONFIG, schema
 from schema.common.in_context import read_in_context
-from schema.extensions import EXTENSIONS
+from schema.extensions import EXTENSIONS, STOCK_OVERRIDES
 
 from .compose import served_schema
 from .config import GatewayConfig
@@ -110,6 +110,7 @@ def build_app(config: GatewayConfig, *, sample_query: str | None = None) -> Star
             composed,
             cache,
             EXTENSIONS,
+            STOCK_OVERRIDES if config.catalog.stock_source == "erp" else (),
             owned,
             lambda: state.running.forwarder,
             make_context,

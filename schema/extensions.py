@@ -2,7 +2,9 @@
 
 Composition (`gateway.graphql.composition`) adds each extension to Shopify's schema; planning
 asks Shopify for its `requires` selection beside the client's, so the gateway can load the
-extension's value from its own system.
+extension's value from its own system. An override is a field Shopify has whose value another
+system holds the truth of (stock, when the ERP is the system of record): Shopify's value is asked
+for too, and kept wherever that system cannot say.
 """
 
 from __future__ import annotations
@@ -35,6 +37,18 @@ class Extension:
     """The selection on `parent` that the value is keyed by, in Shopify's terms."""
     load: SiteLoad
     """Loads the values of every site of the field in one answer, in one batch per system."""
+
+
+@dataclass(frozen=True, slots=True)
+class Override:
+    """A field of Shopify's whose value the gateway takes from another system where it can."""
+
+    parent: str
+    field: str
+    requires: str
+    """The selection on `parent` that the value is keyed by, in Shopify's terms."""
+    load: SiteLoad
+    """Per site: the value, or None to keep Shopify's (the system has no figure or failed)."""
 
 
 async def _content(context: RequestContext, keys: Sequence[Mapping[str, Any]]) -> list[Any]:
@@ -80,4 +94,12 @@ EXTENSIONS = (
     ),
 )
 
-__all__ = ["EXTENSIONS", "Extension", "SiteLoad"]
+STOCK_OVERRIDES = (
+    Override("ProductVariant", "availableForSale", "sku", load.variant_available),
+    Override("ProductVariant", "quantityAvailable", "sku", load.variant_quantity),
+    # Every variant's SKU: a product is for sale when one of its variants is.
+    Override("Product", "availableForSale", "variants(first: 250) { nodes { sku } }", load.product_available),
+)
+"""Where the ERP is the system of record for stock (`catalog.stock_source: erp`)."""
+
+__all__ = ["EXTENSIONS", "STOCK_OVERRIDES", "Extension", "Override", "SiteLoad"]

@@ -117,4 +117,40 @@ async def set_faults(sandbox: Sandbox, vendor: str, **faults: Any) -> None:
         assert response.status == 200, await response.text()
 
 
-__all__ = ["Gateway", "gateway_config", "reset_sandbox", "running_gateway", "sandbox_stats", "set_faults"]
+async def odoo_call(sandbox: Sandbox, model: str, method: str, **params: Any) -> Any:
+    """One JSON-2 call to the Odoo emulator, as the ERP's own users would make it."""
+    odoo = sandbox.backends_config()["odoo"]
+    headers = {"Authorization": f"bearer {odoo['api_key']}", "X-Odoo-Database": odoo["database"]}
+    async with (
+        aiohttp.ClientSession() as http,
+        http.post(f"{odoo['url']}/json/2/{model}/{method}", json=params, headers=headers) as response,
+    ):
+        assert response.status == 200, await response.text()
+        return await response.json()
+
+
+async def storefront_call(sandbox: Sandbox, query: str, variables: Mapping[str, Any]) -> dict[str, Any]:
+    """The Shopify emulator's own answer to a Storefront document, asked directly."""
+    shopify = sandbox.backends_config()["shopify"]
+    async with (
+        aiohttp.ClientSession() as http,
+        http.post(
+            f"{shopify['url']}/api/{shopify.get('storefront_api_version', '2026-04')}/graphql.json",
+            json={"query": query, "variables": dict(variables)},
+            headers={"X-Shopify-Storefront-Access-Token": shopify["storefront_token"]},
+        ) as response,
+    ):
+        body: dict[str, Any] = await response.json()
+        return body
+
+
+__all__ = [
+    "Gateway",
+    "gateway_config",
+    "odoo_call",
+    "reset_sandbox",
+    "running_gateway",
+    "sandbox_stats",
+    "set_faults",
+    "storefront_call",
+]

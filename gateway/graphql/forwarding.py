@@ -34,7 +34,7 @@ from graphql import (
 )
 from graphql.execution.values import get_variable_values
 
-from schema.extensions import Extension
+from schema.extensions import Extension, Override
 
 from .documents import DocumentCache
 from .errors import format_error, request_error
@@ -69,6 +69,7 @@ class ForwardingExecutor:
         schema: GraphQLSchema,
         documents: DocumentCache,
         extensions: tuple[Extension, ...],
+        overrides: tuple[Override, ...],
         owned: OwnedExecutor,
         upstream: Callable[[], Upstream],
         make_context: ContextFactory,
@@ -77,6 +78,7 @@ class ForwardingExecutor:
         self.schema = schema
         self.documents = documents
         self.extensions = {(e.parent, e.field): e for e in extensions}
+        self.overrides = {(o.parent, o.field): o for o in overrides}
         self.owned = owned
         self.upstream = upstream
         self.make_context = make_context
@@ -86,7 +88,9 @@ class ForwardingExecutor:
     def _plan_uncached(self, text: str, operation_name: str | None) -> Plan:
         node = self.documents.get(text).node
         assert node is not None
-        return plan_operation(self.schema, node, operation_name, tuple(self.extensions.values()))
+        return plan_operation(
+            self.schema, node, operation_name, tuple(self.extensions.values()), tuple(self.overrides.values())
+        )
 
     async def run(
         self,
@@ -172,9 +176,7 @@ class ForwardingExecutor:
             errors += [format_error(e) for e in local.errors or ()]
             for key, value in (local.data or {}).items():
                 grafted[key] = value
-        errors += [
-            format_error(e) for e in await self._resolve(graft.sites, fragments, operation, raw, context)
-        ]
+        errors += [format_error(e) for e in await self._resolve(graft, fragments, operation, raw, context)]
         body: dict[str, Any] = {}
         if errors:
             body["errors"] = errors
@@ -183,19 +185,27 @@ class ForwardingExecutor:
 
     async def _resolve(
         self,
-        sites: list[Site],
+        graft: Graft,
         fragments: dict[str, FragmentDefinitionNode],
         operation: OperationDefinitionNode,
         variables: dict[str, Any],
         context: Any,
     ) -> list[GraphQLError]:
-        by_field: dict[tuple[str, str], list[Site]] = {}
-        for site in sites:
-            by_field.setdefault((site.parent, site.field), []).append(site)
-        fields = list(by_field.items())
-        loaded = await asyncio.gather(
-            *(self.extensions[field].load(context, [site.keys for site in group]) for field, group in fields)
+        fields = list(_by_field(graft.sites).items())
+        overridden = list(_by_field(graft.overrides).items())
+        # Every system is asked in the same turn, so each DataLoader sends one batch for the answer.
+        loaded, replaced = await asyncio.gather(
+            asyncio.gather(
+                *(self.extensions[f].load(context, [s.keys for s in group]) for f, group in fields)
+            ),
+            asyncio.gather(
+                *(self.overrides[f].load(context, [s.keys for s in group]) for f, group in overridden)
+            ),
         )
+        for (_, group), values in zip(overridden, replaced, strict=True):
+            for site, value in zip(group, values, strict=True):
+                if value is not None:
+                    site.target[site.key] = value
         errors: list[GraphQLError] = []
         groups: dict[tuple[int, ...], Group] = {}
         for (_, group), values in zip(fields, loaded, strict=True):
@@ -214,6 +224,13 @@ class ForwardingExecutor:
             list(groups.values()), fragments, operation.variable_definitions or (), variables
         )
         return errors
+
+
+def _by_field(sites: list[Site]) -> dict[tuple[str, str], list[Site]]:
+    grouped: dict[tuple[str, str], list[Site]] = {}
+    for site in sites:
+        grouped.setdefault((site.parent, site.field), []).append(site)
+    return grouped
 
 
 def _introspection_fields(operation: OperationDefinitionNode) -> list[FieldNode]:

@@ -67,6 +67,8 @@ class Graft:
         self.variables = variables
         self.plan = plan
         self.sites: list[Site] = []
+        self.overrides: list[Site] = []
+        """Fields of Shopify's whose value another system may replace (`Plan.overrides`)."""
 
     def root(
         self, selection_set: SelectionSetNode, root: GraphQLObjectType, data: Mapping[str, Any]
@@ -132,6 +134,11 @@ class Graft:
             if name.startswith("__"):
                 continue  # `__schema` and `__type` at the root: the gateway answers them itself
             planned = self.plan.keys.get((runtime.name, name))
+            if planned is not None and (runtime.name, name) in self.plan.overrides:
+                out[key] = value.get(key)  # Shopify's figure, until the system of record says otherwise
+                keys = {field.name: value.get(field.alias) for field in planned}
+                self.overrides.append(Site(runtime.name, name, out, key, tuple(nodes), keys, (*path, key)))
+                continue
             if planned is not None:
                 out[key] = None
                 keys = {field.name: value.get(field.alias) for field in planned}

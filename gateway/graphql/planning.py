@@ -47,7 +47,7 @@ from graphql import (
     visit,
 )
 
-from schema.extensions import Extension
+from schema.extensions import Extension, Override
 
 RESERVED_PREFIX = "__gw_"
 """Response keys the gateway adds to Shopify's document; no client alias may start with it."""
@@ -82,10 +82,12 @@ class Plan:
     """Per (parent type, extension field): the aliased key fields added beside it."""
     extends: bool = False
     """Whether the client selected any field the gateway owns."""
+    overrides: frozenset[tuple[str, str]] = frozenset()
+    """The (parent type, field) pairs of Shopify's whose value another system may replace."""
 
 
-def key_fields(extension: Extension) -> tuple[KeyField, ...]:
-    """The reserved aliases an extension's key selection is requested under."""
+def key_fields(extension: Extension | Override) -> tuple[KeyField, ...]:
+    """The reserved aliases an extension's or override's key selection is requested under."""
     selection = _selection_of(extension.requires)
     return tuple(
         KeyField(f"{RESERVED_PREFIX}{extension.field}_{index}", node.name.value)
@@ -100,7 +102,7 @@ def _selection_of(text: str) -> SelectionSetNode:
     return operation.selection_set
 
 
-def _aliased_key(extension: Extension) -> list[SelectionNode]:
+def _aliased_key(extension: Extension | Override) -> list[SelectionNode]:
     selection = _selection_of(extension.requires)
     aliased: list[SelectionNode] = []
     for key, node in zip(key_fields(extension), selection.selections, strict=True):
@@ -127,10 +129,13 @@ class _Planner:
         schema: GraphQLSchema,
         fragments: Mapping[str, FragmentDefinitionNode],
         extensions: Sequence[Extension],
+        overrides: Sequence[Override],
     ) -> None:
         self.schema = schema
         self.fragments = fragments
         self.extensions = {(e.parent, e.field): e for e in extensions}
+        self.overrides = {(o.parent, o.field): o for o in overrides}
+        self.overridden: set[tuple[str, str]] = set()
         self.planned: dict[str, FragmentDefinitionNode] = {}
         self.keys: dict[tuple[str, str], tuple[KeyField, ...]] = {}
         self.extends = False
@@ -139,7 +144,7 @@ class _Planner:
         self, selection_set: SelectionSetNode, parent: GraphQLCompositeType
     ) -> SelectionSetNode:
         kept: list[SelectionNode] = []
-        needed: dict[str, Extension] = {}
+        needed: dict[str, Extension | Override] = {}
         for node in selection_set.selections:
             if isinstance(node, FieldNode):
                 if node.alias is not None and node.alias.value.startswith(RESERVED_PREFIX):
@@ -152,6 +157,12 @@ class _Planner:
                     self.keys[(parent.name, extension.field)] = key_fields(extension)
                     self.extends = True
                     continue
+                override = self.overrides.get((parent.name, node.name.value))
+                if override is not None:
+                    # Shopify's value is kept as the fallback; the key comes along to look up the truth.
+                    needed[override.field] = override
+                    self.keys[(parent.name, override.field)] = key_fields(override)
+                    self.overridden.add((parent.name, override.field))
                 kept.append(self.field(node, parent))
             elif isinstance(node, InlineFragmentNode):
                 condition = (
@@ -169,8 +180,8 @@ class _Planner:
                 assert isinstance(node, FragmentSpreadNode)
                 self.fragment(node.name.value)
                 kept.append(node)
-        for extension in needed.values():
-            kept.extend(_aliased_key(extension))
+        for wanted in needed.values():
+            kept.extend(_aliased_key(wanted))
         if isinstance(parent, GraphQLInterfaceType | GraphQLUnionType) or not kept:
             kept.append(_typename())
         return SelectionSetNode(selections=tuple(kept))
@@ -226,7 +237,11 @@ def _chosen(document: DocumentNode, operation_name: str | None) -> OperationDefi
 
 
 def plan_operation(
-    schema: GraphQLSchema, document: DocumentNode, operation_name: str | None, extensions: Sequence[Extension]
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation_name: str | None,
+    extensions: Sequence[Extension],
+    overrides: Sequence[Override] = (),
 ) -> Plan:
     """Plan one operation of a validated document against the composed schema."""
     operation = _chosen(document, operation_name)
@@ -234,7 +249,7 @@ def plan_operation(
     if root is None:
         raise PlanningError(f"the schema has no {operation.operation.value} type")
     fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
-    planner = _Planner(schema, fragments, extensions)
+    planner = _Planner(schema, fragments, extensions, overrides)
     selection = planner.selection_set(operation.selection_set, root)
     variables = _Variables()
     body = DocumentNode(
@@ -262,6 +277,7 @@ def plan_operation(
         variables=frozenset(variables.used),
         keys=dict(planner.keys),
         extends=planner.extends,
+        overrides=frozenset(planner.overridden),
     )
 
 

@@ -15,7 +15,7 @@ from sandbox.intercom.signing import signature_headers as intercom_headers
 from sandbox.runner import Sandbox, SandboxSettings, odoo_webhook_token
 from sandbox.seed import World, generate
 from sandbox.shopify.signing import HMAC_HEADER, WEBHOOK_ID_HEADER, hmac_header as shopify_sign
-from tests.harness import Gateway, gateway_config, running_gateway
+from tests.harness import Gateway, gateway_config, odoo_call, running_gateway
 
 LONG_TTL = {"ttl": {"stock": 600, "content": 600}, "responses": True}
 STOCK = """query($handle: String!) { product(handle: $handle) { variants(first: 20) { nodes { sku stock { available reserved } } } } }"""
@@ -38,17 +38,6 @@ async def hooked(shop: World) -> AsyncIterator[tuple[Sandbox, Gateway]]:
                 url = f"{gateway.url}/webhooks/{vendor}"
                 emulator.control.webhooks.url = f"{url}?token={token}" if vendor == "odoo" else url
             yield sandbox, gateway
-
-
-async def _odoo(sandbox: Sandbox, model: str, method: str, **params: Any) -> Any:
-    odoo = sandbox.backends_config()["odoo"]
-    headers = {"Authorization": f"bearer {odoo['api_key']}", "X-Odoo-Database": odoo["database"]}
-    async with (
-        aiohttp.ClientSession() as http,
-        http.post(f"{odoo['url']}/json/2/{model}/{method}", json=params, headers=headers) as response,
-    ):
-        assert response.status == 200, await response.text()
-        return await response.json()
 
 
 async def _akeneo_patch(sandbox: Sandbox, path: str, payload: dict[str, Any]) -> None:
@@ -77,7 +66,7 @@ async def test_an_erp_stock_move_refreshes_cached_stock(hooked: tuple[Sandbox, G
     available = {v["sku"]: v["stock"]["available"] for v in before["product"]["variants"]["nodes"]}
 
     # when: the ERP confirms an order of 2, reserving stock, and notifies
-    [order_id] = await _odoo(
+    [order_id] = await odoo_call(
         sandbox,
         "sale.order",
         "create",
@@ -88,7 +77,7 @@ async def test_an_erp_stock_move_refreshes_cached_stock(hooked: tuple[Sandbox, G
             }
         ],
     )
-    await _odoo(sandbox, "sale.order", "action_confirm", ids=[order_id])
+    await odoo_call(sandbox, "sale.order", "action_confirm", ids=[order_id])
     await sandbox.emulators["odoo"].control.webhooks.drain()
 
     # then: the gateway answers with the new figure at once, well within the stock TTL
