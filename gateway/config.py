@@ -73,6 +73,12 @@ class BackendSection(Section):
     breaker_failures: int = Field(5, ge=1, description="Consecutive failures that open the circuit breaker.")
     breaker_reset_s: float = Field(10.0, gt=0, description="Seconds the breaker stays open before a probe.")
     max_concurrency: int = Field(32, ge=1, description="Calls in flight to this backend at most.")
+    max_response_bytes: int = Field(
+        16 * 1024 * 1024,
+        ge=1,
+        description="Largest successful answer read from this backend, in bytes; a larger one is refused"
+        " as a bad response (the backend's fields are null, stale values served) without reading it all.",
+    )
 
 
 class ShopifySection(BackendSection):
@@ -121,6 +127,12 @@ class AkeneoSection(BackendSection):
     )
     scope: str = Field("ecommerce", description="Akeneo channel whose scopable values are served.")
     max_concurrency: int = Field(4, ge=1, description="Akeneo allows four concurrent calls per connection.")
+    max_media_bytes: int = Field(
+        64 * 1024 * 1024,
+        ge=1,
+        description="Largest media file the gateway proxies from the PIM, in bytes (images and documents"
+        " run larger than JSON answers, which `max_response_bytes` caps).",
+    )
 
 
 class IntercomSection(BackendSection):
@@ -173,6 +185,14 @@ class LimitsSection(Section):
     max_depth: int = Field(15, ge=2)
     max_aliases: int = Field(30, ge=1)
     max_tokens: int = Field(5_000, ge=100)
+    document_cache_bytes: int = Field(
+        32 * 1024 * 1024,
+        ge=1024 * 1024,
+        description=(
+            "Estimated memory the parsed-document cache of each endpoint holds at most (a document"
+            " weighs its text plus about 640 bytes a token); the least recently used go first."
+        ),
+    )
     max_page_size: int = Field(250, ge=1, description="Largest `first`/`last`, as in the Storefront API.")
 
 
@@ -197,6 +217,54 @@ class ServerSection(Section):
     gc_freeze: bool = Field(
         True,
         description="Freeze each worker's startup objects out of garbage collection (gateway/gc_tuning.py).",
+    )
+    http: Literal["h11", "httptools"] = Field(
+        "h11",
+        description=(
+            "uvicorn's HTTP/1.1 parser. h11 holds at most max_request_head_bytes of a request head;"
+            " httptools is faster (tens of microseconds a request) but holds a head of any size, so"
+            " choose it only behind a proxy that bounds request headers."
+        ),
+    )
+    max_request_head_bytes: int = Field(
+        1024 * 1024,
+        ge=16 * 1024,
+        description=(
+            "Bytes of request line and headers h11 buffers at most (checked after each read from the"
+            " socket): a larger head is refused (400) and its connection closed. A memory bound per"
+            " connection, of the order of limits.max_body_bytes; the policy on headers is"
+            " max_header_count and max_header_bytes."
+        ),
+    )
+    max_header_count: int = Field(100, ge=10, description="A request with more headers is refused (431).")
+    max_header_bytes: int = Field(
+        32 * 1024,
+        ge=1024,
+        description="A request whose header names and values add up to more bytes is refused (431).",
+    )
+    body_timeout_s: float = Field(
+        10.0,
+        gt=0,
+        description=(
+            "Seconds the next part of a request body may take to arrive; then the request is answered"
+            " 408 and its connection closed."
+        ),
+    )
+    keep_alive_s: int = Field(
+        5,
+        ge=1,
+        description=(
+            "Seconds an idle connection is kept for its next request. Behind a load balancer, set it"
+            " above the balancer's idle timeout, or it reuses connections the gateway is closing (502s)."
+        ),
+    )
+    limit_concurrency: int | None = Field(
+        None,
+        ge=1,
+        description=(
+            "Connections and requests in progress per worker at most; beyond them uvicorn answers 503."
+            " Unset: no cap."
+        ),
     )
 
 

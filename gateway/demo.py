@@ -7,13 +7,20 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import errno
+import shlex
+import shutil
 import socket
 import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
 
 import uvicorn
 
 from .app import build_app
+from .asgi import uvicorn_settings, with_edge
 from .config import parse_config
 from .gc_tuning import freeze_startup_objects
 
@@ -52,6 +59,16 @@ def add_demo_arguments(parser: argparse.ArgumentParser) -> None:
         help="first port of the five emulators (Shopify on P, Odoo P+1, HubSpot P+2, Akeneo P+3, Intercom P+4)",
     )
     parser.add_argument("--no-activity", action="store_true", help="do not simulate shop activity")
+    parser.add_argument(
+        "--tls",
+        action="store_true",
+        help="serve HTTPS with a certificate from a CA made for this run (Shopify's Storefront client needs it)",
+    )
+    parser.add_argument(
+        "--tls-dir",
+        type=Path,
+        help="where --tls writes the CA and the certificate (default: a temporary directory, removed on Ctrl-C)",
+    )
 
 
 def bind(host: str, port: int) -> socket.socket:
@@ -72,12 +89,52 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
+class SecondaryServer(uvicorn.Server):
+    """A second listener on the app of a main server, which owns the signals and the lifespan."""
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        yield
+
+
+@contextlib.contextmanager
+def tls_directory(chosen: Path | None) -> Iterator[Path]:
+    """The directory `--tls` writes to: the one chosen, kept; or a temporary one, removed on exit."""
+    if chosen is not None:
+        yield chosen
+        return
+    made = Path(tempfile.mkdtemp(prefix="commerce-gateway-tls-"))
+    try:
+        yield made
+    finally:
+        shutil.rmtree(made, ignore_errors=True)
+
+
+def certificate_hosts(host: str) -> tuple[str, ...]:
+    """The names the certificate covers: loopback always, and the listening address when it is one."""
+    from .demo_tls import DEMO_HOSTS
+
+    return DEMO_HOSTS if host in (*DEMO_HOSTS, "0.0.0.0", "::") else (*DEMO_HOSTS, host)  # noqa: S104
+
+
 async def run_demo(args: argparse.Namespace) -> None:
+    if not args.tls:
+        await _run_demo(args, None)
+        return
+    with tls_directory(args.tls_dir) as tls_dir:
+        await _run_demo(args, tls_dir)
+
+
+async def _run_demo(args: argparse.Namespace, tls_dir: Path | None) -> None:
     from sandbox import command as sandbox_command
     from sandbox.runner import PortInUse, Sandbox
     from sandbox.seed import generate
 
     listening = bind(args.host, args.port)
+    # The emulators post webhooks over plain HTTP and know no private CA: under --tls they reach the
+    # same app through a second, plain listener on a free loopback port.
+    hooks = bind("127.0.0.1", 0) if tls_dir is not None else None
+    hooks_port = hooks.getsockname()[1] if hooks is not None else args.port
     settings = sandbox_command.settings_from(
         argparse.Namespace(
             host="127.0.0.1",
@@ -86,7 +143,7 @@ async def run_demo(args: argparse.Namespace) -> None:
             token_ttl=3600,
             faults="{}",
             fault=[],
-            webhook_base=f"http://127.0.0.1:{args.port}",
+            webhook_base=f"http://127.0.0.1:{hooks_port}",
             activity=None if args.no_activity else 3.0,
         )
     )
@@ -94,29 +151,64 @@ async def run_demo(args: argparse.Namespace) -> None:
         sandbox = await Sandbox(generate(args.size), settings).__aenter__()
     except PortInUse as exc:
         listening.close()
+        if hooks is not None:
+            hooks.close()
         raise DemoError(str(exc)) from None
     try:
         config = parse_config(
             {"backends": sandbox.backends_config(), "server": {"graphiql": True, "port": args.port}},
             environ={},
         )
+        app = with_edge(build_app(config, sample_query=SAMPLE_QUERY), config.server)
+        certfile = keyfile = None
+        trust = ""
+        if tls_dir is not None:
+            from .demo_tls import issue_demo_certificates
+
+            certificates = issue_demo_certificates(tls_dir, certificate_hosts(args.host))
+            certfile, keyfile = certificates.server_certificate, certificates.server_key
+            trust = (
+                f"\nTLS: a CA made for this run, in {certificates.directory}"
+                f"\n  CA certificate: {certificates.ca_certificate}"
+                "\n  Node.js clients trust it with:"
+                f"\nNODE_EXTRA_CA_CERTS={shlex.quote(str(certificates.ca_certificate))}\n"
+            )
         server = uvicorn.Server(
             uvicorn.Config(
-                build_app(config, sample_query=SAMPLE_QUERY),
+                app,
                 loop="none",
                 lifespan="on",
                 access_log=False,
+                ssl_certfile=certfile,
+                ssl_keyfile=keyfile,
+                **uvicorn_settings(config.server),
             )
         )
         if config.server.gc_freeze:
             freeze_startup_objects()  # the world and the schema are built
+        scheme = "https" if certfile else "http"
+        storefront = f"/api/{config.backends.shopify.storefront_api_version}/graphql.json"
         print(sandbox_command.describe(sandbox))
         print(
-            f"\nGateway: http://{args.host}:{args.port}/graphql (GraphiQL in a browser; its scripts come from a CDN)"
-            f"\n\nTry:\n{SAMPLE_QUERY}\n"
+            f"\nGateway: {scheme}://{args.host}:{args.port}/graphql (GraphiQL in a browser; its scripts come from a CDN)"
+            f"\nStorefront API, for Shopify's clients: {scheme}://{args.host}:{args.port}{storefront}"
+            f"\n{trust}\nTry:\n{SAMPLE_QUERY}\n"
         )
         sys.stdout.flush()
-        await server.serve(sockets=[listening])
+        if hooks is None:
+            await server.serve(sockets=[listening])
+        else:
+            webhooks = SecondaryServer(
+                uvicorn.Config(
+                    app, loop="none", lifespan="off", access_log=False, **uvicorn_settings(config.server)
+                )
+            )
+            serving_webhooks = asyncio.create_task(webhooks.serve(sockets=[hooks]))
+            try:
+                await server.serve(sockets=[listening])
+            finally:
+                webhooks.should_exit = True
+                await serving_webhooks
     finally:
         await sandbox.stop()
 

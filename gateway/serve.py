@@ -9,7 +9,7 @@ from pathlib import Path
 
 import uvicorn
 
-from .asgi import CONFIG_ENV
+from .asgi import CONFIG_ENV, uvicorn_settings
 from .config import ConfigError, load_config
 
 
@@ -36,11 +36,11 @@ def serve(args: argparse.Namespace) -> int:
         port=args.port if args.port is not None else config.server.port,
         workers=args.workers or config.server.workers,
         loop="uvloop",
-        http="httptools",
         lifespan="on",
         access_log=False,
         server_header=False,
         timeout_graceful_shutdown=20,
+        **uvicorn_settings(config.server),
     )
     return 0
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
-from typing import Any
 
 from pydantic import SecretStr
 
@@ -19,7 +18,9 @@ from gateway.backends.akeneo.token import AkeneoToken
 from gateway.backends.http.client import BackendClient
 from gateway.backends.http.errors import BackendError
 from gateway.backends.http.settings import BackendSettings
+from gateway.backends.hubspot.client import HubSpotCrm
 from gateway.backends.hubspot.events import HubSpotEvents
+from gateway.backends.intercom.client import IntercomChat
 from gateway.backends.intercom.events import IntercomEvents
 from gateway.backends.odoo.client import OdooStock
 from gateway.backends.odoo.events import OdooEvents
@@ -30,6 +31,7 @@ from gateway.backends.shopify.storefront import ShopifyStorefront
 from gateway.cache import CachePolicy, DataClass, SourceCache
 from gateway.cache.stores import memory_store, redis_store
 from gateway.config import BackendSection, GatewayConfig
+from gateway.health import BackendCheck
 from gateway.webhooks.dedupe import MemorySeenEvents, RedisSeenEvents, SeenEvents
 from gateway.webhooks.delivery import WebhookSource
 from resolvers.context import CatalogSettings
@@ -48,6 +50,7 @@ def backend_settings(name: str, section: BackendSection) -> BackendSettings:
         breaker_failures=section.breaker_failures,
         breaker_reset_s=section.breaker_reset_s,
         max_concurrency=section.max_concurrency,
+        max_response_bytes=section.max_response_bytes,
     )
 
 
@@ -119,8 +122,8 @@ class Runtime:
     clients: dict[str, BackendClient]
     forwarder: StorefrontForwarder
     """Sends planned operations to the Storefront API (the forwarding path)."""
-    checks: dict[str, Any] = field(default_factory=dict)
-    """Backend name to its connector's `check()` (readiness)."""
+    checks: dict[str, BackendCheck] = field(default_factory=dict)
+    """Backend name to its connector's `check()` and live breaker (readiness)."""
     webhooks: dict[str, WebhookSource] = field(default_factory=dict)
     """Vendors whose webhooks are accepted (those with a signing secret configured)."""
     seen: SeenEvents = field(default_factory=MemorySeenEvents)
@@ -141,8 +144,11 @@ async def open_services(config: GatewayConfig) -> AsyncIterator[Runtime]:
         shopify_client = await client("shopify", shopify)
         token = shopify.storefront_token.get_secret_value()
         catalog = ShopifyStorefront(shopify_client, token=token, api_version=shopify.storefront_api_version)
-        forwarder = StorefrontForwarder(shopify_client, token=token, api_version=shopify.storefront_api_version)
-        checks: dict[str, Any] = {"shopify": catalog.check}
+        forwarder = StorefrontForwarder(
+            shopify_client, token=token, api_version=shopify.storefront_api_version
+        )
+        # Shopify is the one backend an answer cannot do without: readiness waits on it alone.
+        checks = {"shopify": BackendCheck(catalog.check, shopify_client.breaker, required=True)}
 
         content = None
         if backends.akeneo is not None:
@@ -160,16 +166,26 @@ async def open_services(config: GatewayConfig) -> AsyncIterator[Runtime]:
                 akeneo_token,
                 scope=akeneo.scope,
                 locales=list(dict.fromkeys(config.catalog.languages.values())),
+                max_media_bytes=akeneo.max_media_bytes,
             )
-            checks["akeneo"] = content.check
+            checks["akeneo"] = BackendCheck(content.check, akeneo_client.breaker)
 
         stock = None
         if backends.odoo is not None:
             odoo = backends.odoo
-            stock = OdooStock(
-                await client("odoo", odoo), database=odoo.database, api_key=odoo.api_key.get_secret_value()
-            )
-            checks["odoo"] = stock.check
+            odoo_client = await client("odoo", odoo)
+            stock = OdooStock(odoo_client, database=odoo.database, api_key=odoo.api_key.get_secret_value())
+            checks["odoo"] = BackendCheck(stock.check, odoo_client.breaker)
+
+        # The CRM and the chat serve no field yet; configured, they are checked and reported.
+        if backends.hubspot is not None:
+            hubspot_client = await client("hubspot", backends.hubspot)
+            crm = HubSpotCrm(hubspot_client, token=backends.hubspot.token.get_secret_value())
+            checks["hubspot"] = BackendCheck(crm.check, hubspot_client.breaker)
+        if backends.intercom is not None:
+            intercom_client = await client("intercom", backends.intercom)
+            chat = IntercomChat(intercom_client, token=backends.intercom.token.get_secret_value())
+            checks["intercom"] = BackendCheck(chat.check, intercom_client.breaker)
 
         cache = source_cache(config)
         stack.push_async_callback(cache.close)
@@ -196,7 +212,12 @@ async def open_services(config: GatewayConfig) -> AsyncIterator[Runtime]:
             ),
         )
         yield Runtime(
-            services=services, clients=clients, forwarder=forwarder, checks=checks, webhooks=webhooks, seen=seen
+            services=services,
+            clients=clients,
+            forwarder=forwarder,
+            checks=checks,
+            webhooks=webhooks,
+            seen=seen,
         )
 
 

@@ -11,14 +11,18 @@ import asyncio
 import json
 import time
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TypeVar
 from urllib.parse import parse_qsl, urlsplit
 
+from pydantic import TypeAdapter
+
+from gateway.backends.http.answer_shapes import read_answer
 from gateway.backends.http.client import BackendClient
-from gateway.backends.http.errors import BackendAuthError, BackendBadResponse
+from gateway.backends.http.errors import BackendAuthError
 from gateway.backends.http.response import BackendResponse
 from gateway.models.content import ProductContent
 
+from .answers import ATTRIBUTE_PAGE, CATEGORY_PAGE, PRODUCT_PAGE, ListPage
 from .content_mapping import Structure, product_content
 from .media_code import download_path
 from .token import AkeneoToken
@@ -30,6 +34,10 @@ BATCH_SIZE = 100
 STRUCTURE_TTL_S = 3600.0
 """Attributes and categories change with releases of the catalog model, not with content edits."""
 MAX_STRUCTURE_PAGES = 50
+MAX_MEDIA_BYTES = 64 * 1024 * 1024
+"""Largest media file served: images and documents run far larger than any JSON answer."""
+
+Item = TypeVar("Item")
 
 
 class AkeneoContent:
@@ -38,12 +46,19 @@ class AkeneoContent:
     service = SERVICE
 
     def __init__(
-        self, client: BackendClient, token: AkeneoToken, *, scope: str, locales: Sequence[str]
+        self,
+        client: BackendClient,
+        token: AkeneoToken,
+        *,
+        scope: str,
+        locales: Sequence[str],
+        max_media_bytes: int = MAX_MEDIA_BYTES,
     ) -> None:
         self.client = client
         self.token = token
         self.scope = scope
         self.locales = tuple(locales)
+        self.max_media_bytes = max_media_bytes
         self._structure: Structure | None = None
         self._structure_at = 0.0
         self._structure_lock = asyncio.Lock()
@@ -52,30 +67,39 @@ class AkeneoContent:
         self._sku_by_uuid: dict[str, str] = {}
         self._skus_by_model: dict[str, set[str]] = {}
 
-    async def get(self, path: str, params: Mapping[str, str] | None = None) -> BackendResponse:
-        """A GET with the bearer token; a 401 renews the token once (it may have been revoked)."""
+    async def get(
+        self, path: str, params: Mapping[str, str] | None = None, *, max_bytes: int | None = None
+    ) -> BackendResponse:
+        """A GET with the bearer token; a 401 renews the token once (it may have been revoked).
+
+        `max_bytes` caps the answer (default: the backend's `max_response_bytes`).
+        """
         bearer = await self.token.bearer()
         try:
-            return await self.client.request("GET", path, params=params, headers={"Authorization": bearer})
+            return await self.client.request(
+                "GET", path, params=params, headers={"Authorization": bearer}, max_bytes=max_bytes
+            )
         except BackendAuthError as exc:
             if exc.status != 401:
                 raise
             await self.token.invalidate(bearer)
             bearer = await self.token.bearer()
-            return await self.client.request("GET", path, params=params, headers={"Authorization": bearer})
+            return await self.client.request(
+                "GET", path, params=params, headers={"Authorization": bearer}, max_bytes=max_bytes
+            )
 
-    async def _all_items(self, path: str, params: Mapping[str, str]) -> list[dict[str, Any]]:
+    async def _all_items(
+        self, path: str, params: Mapping[str, str], shape: TypeAdapter[ListPage[Item]], what: str
+    ) -> list[Item]:
         """Every item of a paginated list, following `_links.next` (never building cursors)."""
-        items: list[dict[str, Any]] = []
+        items: list[Item] = []
         next_path, next_params = path, dict(params)
         for _ in range(MAX_STRUCTURE_PAGES):
-            page = (await self.get(next_path, next_params)).json_object()
-            embedded = page.get("_embedded", {}).get("items", [])
-            items += [item for item in embedded if isinstance(item, dict)]
-            href = ((page.get("_links") or {}).get("next") or {}).get("href")
-            if not href:
+            page = read_answer(await self.get(next_path, next_params), shape, what)
+            items += page.embedded.items
+            if page.links.next is None or not page.links.next.href:
                 break
-            parts = urlsplit(href)
+            parts = urlsplit(page.links.next.href)
             next_path, next_params = parts.path, dict(parse_qsl(parts.query))
         return items
 
@@ -86,19 +110,10 @@ class AkeneoContent:
             if self._structure is not None and time.monotonic() - self._structure_at < STRUCTURE_TTL_S:
                 return self._structure
             attributes, categories = await asyncio.gather(
-                self._all_items(f"{API}/attributes", {"limit": "100"}),
-                self._all_items(f"{API}/categories", {"limit": "100"}),
+                self._all_items(f"{API}/attributes", {"limit": "100"}, ATTRIBUTE_PAGE, "attribute list"),
+                self._all_items(f"{API}/categories", {"limit": "100"}, CATEGORY_PAGE, "category list"),
             )
-            identifier = next(
-                (a["code"] for a in attributes if a.get("type") == "pim_catalog_identifier"), "sku"
-            )
-            self._structure = Structure(
-                attribute_types={a["code"]: str(a.get("type")) for a in attributes if "code" in a},
-                attribute_labels={a["code"]: dict(a.get("labels") or {}) for a in attributes if "code" in a},
-                attribute_order={a["code"]: int(a.get("sort_order") or 0) for a in attributes if "code" in a},
-                category_labels={c["code"]: dict(c.get("labels") or {}) for c in categories if "code" in c},
-                identifier=identifier,
-            )
+            self._structure = Structure.of(attributes, categories)
             self._structure_at = time.monotonic()
             return self._structure
 
@@ -118,19 +133,20 @@ class AkeneoContent:
             "limit": str(BATCH_SIZE),
         }
         response = await self.get(f"{API}/products-uuid", params)
-        items = response.json_object().get("_embedded", {}).get("items")
-        if not isinstance(items, list):
-            raise response.bad_shape("no `_embedded.items` list")
+        # What a value's `data` must be depends on its attribute's type, which the structure knows.
+        page = read_answer(response, PRODUCT_PAGE, "product payload", context=structure.attribute_types)
+        products = page.embedded.items
         try:
             contents = [
-                product_content(item, structure, scope=self.scope, locales=self.locales) for item in items
+                product_content(product, structure, scope=self.scope, locales=self.locales)
+                for product in products
             ]
-        except (ValueError, TypeError, KeyError) as exc:
-            raise BackendBadResponse(SERVICE, f"unexpected product payload: {exc}") from None
-        for item, content in zip(items, contents, strict=True):
+        except ValueError as exc:
+            raise response.bad_shape(f"unexpected product payload: {exc}") from None
+        for product, content in zip(products, contents, strict=True):
             self._sku_by_uuid[content.uuid] = content.sku
-            if isinstance(item.get("parent"), str):
-                self._skus_by_model.setdefault(item["parent"], set()).add(content.sku)
+            if product.parent is not None:
+                self._skus_by_model.setdefault(product.parent, set()).add(content.sku)
         return contents
 
     def sku_of(self, uuid: str) -> str | None:
@@ -148,16 +164,23 @@ class AkeneoContent:
         that is a document of the API or a web page rather than a file (a JSON or HTML type) is a
         `BackendBadResponse`: the download endpoint serves files only, so it is not forwarded.
         """
-        response = await self.get(download_path(API, code))
+        response = await self.get(download_path(API, code), max_bytes=self.max_media_bytes)
         content_type = response.content_type
         if response.declares_json or content_type == "text/html":
             raise response.bad_shape(f"{content_type} is not a media file")
         return response.body, content_type or "application/octet-stream"
 
     async def check(self) -> bool:
-        """Readiness: a token is granted and the structure answers."""
-        await self.structure()
+        """Readiness: the PIM's API answers now (asked afresh every round, never from a kept value).
+
+        `GET /api/rest/v1`, the list of the API's routes, is Akeneo's cheapest call and needs no token:
+        a check that needed one would, once the kept token expires, grant it on the live path, whose
+        breaker a round of failed checks must never move. It goes on the client's probe path.
+        """
+        response = await self.client.request("GET", API, probe=True)
+        if not isinstance(response.json_object().get("routes"), dict):
+            raise response.bad_shape("no `routes` object in the API's route list")
         return True
 
 
-__all__ = ["SERVICE", "AkeneoContent"]
+__all__ = ["MAX_MEDIA_BYTES", "SERVICE", "AkeneoContent"]

@@ -1,4 +1,4 @@
-"""Akeneo product JSON to the gateway's `ProductContent`, every locale at once.
+"""Akeneo products (as `answers.Product` has checked them) to the gateway's `ProductContent`.
 
 Values are lists of `{locale, scope, data}`; each is read with Akeneo's fallbacks
 `(locale, scope) → (locale, null) → (null, scope) → (null, null)` for the configured channel.
@@ -9,14 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any
 
 from gateway.models.content import Attribute, Category, Localized, MediaFile, ProductContent
 
+from .answers import AttributeItem, CategoryItem, Metric, Product, Value
+
 CORE_ATTRIBUTES = frozenset({"name", "description", "features"})
 """Shown in their own fields of ProductContent, not in its attribute list."""
+IDENTIFIER_TYPE = "pim_catalog_identifier"
+MEDIA_TYPES = frozenset({"pim_catalog_image", "pim_catalog_file"})
+SELECT_TYPES = frozenset({"pim_catalog_simpleselect", "pim_catalog_multiselect"})
 
 UNIT_SYMBOLS = {"GRAM": "g", "KILOGRAM": "kg", "CENTIMETER": "cm", "MILLIMETER": "mm", "METER": "m"}
 
@@ -32,6 +35,17 @@ class Structure:
     identifier: str = "sku"
     _labels: dict[str, Localized] = field(default_factory=dict)
     _categories: dict[str, Category] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, attributes: Sequence[AttributeItem], categories: Sequence[CategoryItem]) -> Structure:
+        """The structure the PIM's attribute and category lists describe."""
+        return cls(
+            attribute_types={a.code: a.type for a in attributes},
+            attribute_labels={a.code: a.labels for a in attributes},
+            attribute_order={a.code: a.sort_order for a in attributes},
+            category_labels={c.code: c.labels for c in categories},
+            identifier=next((a.code for a in attributes if a.type == IDENTIFIER_TYPE), "sku"),
+        )
 
     def label_of(self, code: str) -> Localized:
         """An attribute's labels, built once and shared by every product that has the attribute."""
@@ -49,25 +63,15 @@ class Structure:
         return category
 
 
-Entries = dict[tuple[str | None, str | None], dict[str, Any]]
+Entries = dict[tuple[str | None, str | None], Value]
 """One attribute's values by `(locale, scope)`."""
 
 
-def _entries(values: Mapping[str, Any], code: str) -> Entries:
-    entries = values.get(code)
-    if entries is None:
-        return {}
-    if not isinstance(entries, list):
-        raise ValueError(f"values.{code}: expected a list of {{locale, scope, data}}")
-    indexed: Entries = {}
-    for entry in entries:
-        if not isinstance(entry, dict):
-            raise ValueError(f"values.{code}: expected a list of {{locale, scope, data}}")
-        indexed[(entry.get("locale"), entry.get("scope"))] = entry
-    return indexed
+def _entries(values: Mapping[str, Sequence[Value]], code: str) -> Entries:
+    return {(entry.locale, entry.scope): entry for entry in values.get(code, ())}
 
 
-def _pick(entries: Entries, locale: str | None, scope: str) -> dict[str, Any] | None:
+def _pick(entries: Entries, locale: str | None, scope: str) -> Value | None:
     return (
         entries.get((locale, scope))
         or entries.get((locale, None))
@@ -81,55 +85,59 @@ def _locales(entries: Entries, locales: Sequence[str]) -> Sequence[str]:
     return [loc for loc in locales if loc in localized] if localized else locales
 
 
-def _display(entry: dict[str, Any], attribute_type: str, locale: str) -> str:
-    data = entry.get("data")
-    if attribute_type in ("pim_catalog_simpleselect", "pim_catalog_multiselect"):
-        labels = (entry.get("linked_data") or {}).get("labels") or {}
-        if isinstance(data, list):
-            return ", ".join(str(code) for code in data)
-        return str(labels.get(locale) or data)
-    if attribute_type == "pim_catalog_metric" and isinstance(data, dict):
+def _display(entry: Value, attribute_type: str | None, locale: str) -> str | None:
+    """The value as text in `locale`; None when it is empty or of a shape the gateway cannot show."""
+    data = entry.data
+    if data is None or data == "":
+        return None
+    if isinstance(data, Metric):
         try:
-            amount = Decimal(str(data.get("amount"))).normalize()
+            amount = Decimal(str(data.amount)).normalize()
         except InvalidOperation:
             amount = Decimal(0)
-        unit = str(data.get("unit", ""))
-        return f"{amount:f} {UNIT_SYMBOLS.get(unit, unit.lower())}".strip()
-    if attribute_type == "pim_catalog_boolean":
+        return f"{amount:f} {UNIT_SYMBOLS.get(data.unit, data.unit.lower())}".strip()
+    if isinstance(data, bool):
         return "yes" if data else "no"
-    return "" if data is None else str(data)
+    if isinstance(data, list):
+        return ", ".join(data) if all(isinstance(code, str) for code in data) else None
+    if attribute_type in SELECT_TYPES and isinstance(data, str):
+        labels = entry.linked_data.labels if entry.linked_data is not None else {}
+        return labels.get(locale) or data
+    return str(data) if isinstance(data, str | int | float) else None
 
 
-def _localized(entries: Entries, scope: str, locales: Sequence[str], attribute_type: str) -> Localized:
+def _localized(entries: Entries, scope: str, locales: Sequence[str], attribute_type: str | None) -> Localized:
     texts: dict[str, str] = {}
     for locale in locales:
         entry = _pick(entries, locale, scope)
-        if entry is not None and entry.get("data") not in (None, ""):
-            texts[locale] = _display(entry, attribute_type, locale)
+        text = _display(entry, attribute_type, locale) if entry is not None else None
+        if text:
+            texts[locale] = text
     return Localized(texts)
 
 
-def product_content(item: Any, structure: Structure, *, scope: str, locales: Sequence[str]) -> ProductContent:
-    if not isinstance(item, dict):
-        raise ValueError("product: expected an object")
-    values = item.get("values")
-    if not isinstance(values, dict):
-        raise ValueError("product.values: expected an object")
-    sku_entry = _pick(_entries(values, structure.identifier), None, scope)
-    sku = str(sku_entry["data"]) if sku_entry else str(item.get("identifier", ""))
-    uuid = item.get("uuid")
-    if not isinstance(uuid, str) or not sku:
-        raise ValueError("product: uuid and identifier are required")
-
+def _features(entries: Entries, scope: str, locales: Sequence[str]) -> dict[str, tuple[str, ...]]:
     features: dict[str, tuple[str, ...]] = {}
-    feature_entries = _entries(values, "features")
     for locale in locales:
-        entry = _pick(feature_entries, locale, scope)
-        data = entry.get("data") if entry else None
+        entry = _pick(entries, locale, scope)
+        data = entry.data if entry is not None else None
         lines = data if isinstance(data, list) else str(data or "").splitlines()
-        bullets = tuple(line.strip().lstrip("-•* ").strip() for line in lines if str(line).strip())
+        bullets = tuple(line.strip().lstrip("-•* ").strip() for line in lines if line.strip())
         if bullets:
             features[locale] = bullets
+    return features
+
+
+def product_content(
+    product: Product, structure: Structure, *, scope: str, locales: Sequence[str]
+) -> ProductContent:
+    """The product's content in `locales`; ValueError when it has no SKU at all."""
+    values = product.values
+    sku_entry = _pick(_entries(values, structure.identifier), None, scope)
+    sku = sku_entry.data if sku_entry is not None and isinstance(sku_entry.data, str) else None
+    sku = sku or product.identifier
+    if not sku:
+        raise ValueError(f"product {product.uuid}: no identifier value")
 
     attributes: list[Attribute] = []
     media: list[MediaFile] = []
@@ -137,11 +145,11 @@ def product_content(item: Any, structure: Structure, *, scope: str, locales: Seq
         if code in CORE_ATTRIBUTES or code == structure.identifier:
             continue
         entries = _entries(values, code)
-        attribute_type = structure.attribute_types.get(code, "pim_catalog_text")
-        if attribute_type in ("pim_catalog_image", "pim_catalog_file"):
+        attribute_type = structure.attribute_types.get(code)
+        if attribute_type in MEDIA_TYPES:
             entry = _pick(entries, None, scope)
-            if entry and isinstance(entry.get("data"), str):
-                path = entry["data"]
+            if entry is not None and isinstance(entry.data, str) and entry.data:
+                path = entry.data
                 media.append(
                     MediaFile(
                         code=path, filename=path.rsplit("/", 1)[-1], download_path=f"/media/akeneo/{path}"
@@ -152,18 +160,18 @@ def product_content(item: Any, structure: Structure, *, scope: str, locales: Seq
         if value.values:
             attributes.append(Attribute(code, structure.label_of(code), value))
 
-    categories = item.get("categories") or []
-    updated = item.get("updated")
     return ProductContent(
         sku=sku,
-        uuid=uuid,
-        name=_localized(_entries(values, "name"), scope, locales, "pim_catalog_text"),
-        description=_localized(_entries(values, "description"), scope, locales, "pim_catalog_textarea"),
-        features=features,
+        uuid=product.uuid,
+        name=_localized(_entries(values, "name"), scope, locales, structure.attribute_types.get("name")),
+        description=_localized(
+            _entries(values, "description"), scope, locales, structure.attribute_types.get("description")
+        ),
+        features=_features(_entries(values, "features"), scope, locales),
         attributes=tuple(attributes),
         media=tuple(media),
-        categories=tuple(structure.category_of(str(code)) for code in categories if code != "master"),
-        updated_at=datetime.fromisoformat(updated) if isinstance(updated, str) else None,
+        categories=tuple(structure.category_of(code) for code in product.categories if code != "master"),
+        updated_at=product.updated,
     )
 
 

@@ -8,8 +8,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from gateway.backends.http.answer_shapes import read_answer
 from gateway.backends.http.client import BackendClient
 from gateway.backends.http.errors import BackendError
+
+from .answers import TOKEN_GRANT
 
 TOKEN_PATH = "/api/oauth/v1/token"  # noqa: S105 (a route, not a secret)
 REFRESH_MARGIN_S = 60.0
@@ -89,18 +92,13 @@ class AkeneoToken:
             if fail_ok:  # a refused refresh token falls back to the password grant
                 return None
             raise
-        data = response.json_object()
-        access = data.get("access_token")
-        lifetime = data.get("expires_in")
-        if not isinstance(access, str) or not isinstance(lifetime, int | float):
-            raise response.bad_shape("token response without access_token/expires_in")
-        refresh = data.get("refresh_token")
-        margin = min(REFRESH_MARGIN_S, lifetime * 0.2)
+        grant = read_answer(response, TOKEN_GRANT, "token response")
+        margin = min(REFRESH_MARGIN_S, grant.expires_in * 0.2)
         return _Token(
-            access,
-            refresh if isinstance(refresh, str) else None,
-            started + lifetime,
-            started + lifetime - margin,
+            grant.access_token,
+            grant.refresh_token,
+            started + grant.expires_in,
+            started + grant.expires_in - margin,
         )
 
 

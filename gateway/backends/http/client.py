@@ -5,6 +5,8 @@ through, in order: the circuit breaker (open: fail at once, no I/O), the concurr
 exchange; idempotent calls get more attempts. One deadline bounds the whole call: waiting for a slot,
 every attempt and the waits between them. The breaker and the cap apply per attempt, so a retry is
 refused as soon as the breaker opens, and a call waiting out a backoff does not hold a slot.
+A probe (`request(..., probe=True)`, what readiness checks send) takes none of that path: one attempt
+on a session of its own, outside the breaker, the cap and the call counters.
 Failures come out as the `BackendError` subclasses of `errors.py`, with messages that never quote a
 token, a query string or a body.
 """
@@ -56,6 +58,10 @@ KEEPALIVE_TIMEOUT_S = 10.0
 DNS_CACHE_TTL_S = 60
 # How much of an error response is read for the vendor's message; the rest is dropped unread.
 ERROR_BODY_MAX_BYTES = 64 * 1024
+# Read size while a successful body is checked against its cap.
+BODY_CHUNK_BYTES = 64 * 1024
+# Connections of the probe session: checks of one backend run one at a time, a round every few seconds.
+PROBE_CONNECTIONS = 1
 
 ParamValue = str | int | float
 Params = Mapping[str, ParamValue] | Sequence[tuple[str, ParamValue]]
@@ -115,20 +121,27 @@ class BackendClient:
         self._slots = asyncio.Semaphore(settings.max_concurrency)
         self._base_url = settings.url.rstrip("/")
         self._session: aiohttp.ClientSession | None = None
+        self._probe_session: aiohttp.ClientSession | None = None
 
     # -- lifecycle -------------------------------------------------------------------------------
 
     async def open(self) -> None:
-        """Create the session and its connection pool (call once, in the app's lifespan)."""
+        """Create the sessions and their connection pools (call once, in the app's lifespan)."""
         if self._session is not None:
             return
+        self._session = self._new_session(self.settings.connection_limit)
+        # Probes get a pool of their own: on the live pool a check would wait behind saturated live
+        # traffic (and report a healthy backend as failing), or hold a connection a live call needs.
+        self._probe_session = self._new_session(PROBE_CONNECTIONS)
+
+    def _new_session(self, connections: int) -> aiohttp.ClientSession:
         settings = self.settings
         connector = aiohttp.TCPConnector(
-            limit=settings.connection_limit,
+            limit=connections,
             ttl_dns_cache=DNS_CACHE_TTL_S,
             keepalive_timeout=KEEPALIVE_TIMEOUT_S,
         )
-        self._session = aiohttp.ClientSession(
+        return aiohttp.ClientSession(
             connector=connector,
             timeout=aiohttp.ClientTimeout(
                 total=settings.timeout_s,
@@ -143,10 +156,12 @@ class BackendClient:
         )
 
     async def close(self) -> None:
-        """Close the session and its pooled connections."""
-        session, self._session = self._session, None
-        if session is not None:
-            await session.close()
+        """Close the sessions and their pooled connections."""
+        sessions = (self._session, self._probe_session)
+        self._session = self._probe_session = None
+        for session in sessions:
+            if session is not None:
+                await session.close()
 
     @property
     def name(self) -> str:
@@ -205,6 +220,8 @@ class BackendClient:
         idempotent: bool | None = None,
         timeout_s: float | None = None,
         allow_statuses: Collection[int] = (),
+        probe: bool = False,
+        max_bytes: int | None = None,
     ) -> BackendResponse:
         """Call the backend and return its answer, read in full, or raise a `BackendError`.
 
@@ -212,8 +229,17 @@ class BackendClient:
         (a GraphQL query or a search over POST is a read: pass True). `timeout_s` is the whole
         call's budget, queueing and retries included. Answers with a status in `allow_statuses`
         are returned instead of raised (a connector that treats 404 as "absent", say).
+        A successful answer larger than `max_bytes` (the backend's `max_response_bytes` unless
+        given) is a `BackendBadResponse`, read no further than the cap.
+
+        `probe=True` is for readiness checks: one attempt, on the probe session, that neither asks
+        nor tells the circuit breaker, takes no concurrency slot and is not counted in `metrics`.
+        Checks run on a timer whatever live traffic does: counted with the breaker, a few failed
+        rounds against a down backend would open it for live calls, and a passing one would close
+        it behind the half-open probe's back; queued on the cap, a check would wait behind live
+        calls, or take a slot from them.
         """
-        session = self._session
+        session = self._probe_session if probe else self._session
         if session is None:
             raise RuntimeError(f"{self.service}: BackendClient.open() was not called")
         method = method.upper()
@@ -229,7 +255,10 @@ class BackendClient:
             budget_s=timeout_s if timeout_s is not None else self.settings.timeout_s,
             allow_statuses=allow_statuses,
             idempotent=idempotent,
+            max_bytes=max_bytes if max_bytes is not None else self.settings.max_response_bytes,
         )
+        if probe:
+            return await self._probe(session, call)
         loop = asyncio.get_running_loop()
         started = loop.time()
         self.metrics.calls += 1
@@ -276,11 +305,20 @@ class BackendClient:
         assert failure is not None
         raise failure
 
+    async def _probe(self, session: aiohttp.ClientSession, call: _Call) -> BackendResponse:
+        """One exchange on the probe session, outside the breaker, the cap and the counters."""
+        deadline = asyncio.get_running_loop().time() + call.budget_s
+        response = await self._exchange(session, call, await self._headers_for(call), deadline=deadline)
+        if response.status < 300 or response.status in call.allow_statuses:
+            if response.declares_json and response.status != 204:
+                response.json()
+            return response
+        raise self._error_for(response, call)
+
     async def _attempt(
         self, session: aiohttp.ClientSession, call: _Call, ticket: Ticket, *, deadline: float
     ) -> BackendResponse:
-        """One exchange; records its outcome with the breaker. Raises timeouts and connection errors."""
-        loop = asyncio.get_running_loop()
+        """One exchange in a slot, recorded with the breaker; raises timeouts and transport errors."""
         metrics = self.metrics
         try:
             async with asyncio.timeout_at(deadline):
@@ -302,10 +340,34 @@ class BackendClient:
         metrics.attempts += 1
         ok: bool | None = None
         try:
-            headers = {**(await self.auth_headers()), **call.headers}
-            call.secrets = sent_secrets(headers, call.params)
-            if call.body is not None:
-                headers.setdefault("Content-Type", "application/json")
+            headers = await self._headers_for(call)
+            try:
+                response = await self._exchange(session, call, headers, deadline=deadline)
+            except (BackendTimeout, BackendUnavailable, BackendBadResponse):
+                ok = False
+                raise
+            metrics.statuses[response.status] += 1
+            ok = response.status < 500
+            return response
+        finally:
+            metrics.in_flight -= 1
+            self._slots.release()
+            self.breaker.record(ticket, ok=ok)
+
+    async def _headers_for(self, call: _Call) -> dict[str, str]:
+        """The attempt's headers, credentials first; notes what in them must never reach a message."""
+        headers = {**(await self.auth_headers()), **call.headers}
+        call.secrets = sent_secrets(headers, call.params)
+        if call.body is not None:
+            headers.setdefault("Content-Type", "application/json")
+        return headers
+
+    async def _exchange(
+        self, session: aiohttp.ClientSession, call: _Call, headers: Mapping[str, str], *, deadline: float
+    ) -> BackendResponse:
+        """Send the call once and read the answer; timeouts and transport failures become `BackendError`s."""
+        loop = asyncio.get_running_loop()
+        try:
             remaining = max(deadline - loop.time(), 0.001)
             connect = min(self.settings.connect_timeout_s, remaining)
             timeout = aiohttp.ClientTimeout(total=remaining, connect=connect, sock_connect=connect)
@@ -323,8 +385,12 @@ class BackendClient:
             ):
                 # Leaving this block releases the connection even when the body is left unread
                 # (a huge error page): a retry must never wait for a socket its predecessor holds.
-                body = await raw.read() if raw.status < 300 else await _read_prefix(raw)
-                response = BackendResponse(
+                body = (
+                    await _read_capped(raw, call, self.service)
+                    if raw.status < 300
+                    else await _read_prefix(raw)
+                )
+                return BackendResponse(
                     service=self.service,
                     method=call.method,
                     path=call.path,
@@ -332,11 +398,7 @@ class BackendClient:
                     headers=raw.headers,
                     body=body,
                 )
-            metrics.statuses[response.status] += 1
-            ok = response.status < 500
-            return response
         except TimeoutError:
-            ok = False
             if loop.time() >= deadline:
                 raise BackendTimeout(
                     self.service, f"{call.where}: no answer within {call.budget_s:g}s"
@@ -345,20 +407,14 @@ class BackendClient:
                 self.service, f"{call.where}: no connection within {self.settings.connect_timeout_s:g}s"
             ) from None
         except (aiohttp.ClientConnectionError, aiohttp.ClientPayloadError) as exc:
-            ok = False
             # The exception's text may quote the URL; its type says enough.
             raise BackendUnavailable(
                 self.service, f"{call.where}: connection failed ({type(exc).__name__})"
             ) from None
         except aiohttp.ClientError as exc:
-            ok = False
             raise BackendBadResponse(
                 self.service, f"{call.where}: unreadable HTTP answer ({type(exc).__name__})"
             ) from None
-        finally:
-            metrics.in_flight -= 1
-            self._slots.release()
-            self.breaker.record(ticket, ok=ok)
 
     # -- mapping and counting --------------------------------------------------------------------
 
@@ -420,6 +476,7 @@ class _Call:
         "budget_s",
         "headers",
         "idempotent",
+        "max_bytes",
         "method",
         "params",
         "path",
@@ -439,6 +496,7 @@ class _Call:
         headers: dict[str, str],
         budget_s: float,
         allow_statuses: Collection[int],
+        max_bytes: int,
         idempotent: bool | None = None,
     ) -> None:
         self.method = method
@@ -451,7 +509,30 @@ class _Call:
         self.budget_s = budget_s
         self.allow_statuses = allow_statuses
         self.idempotent = idempotent
+        self.max_bytes = max_bytes
         self.secrets: list[str] = []
+
+
+async def _read_capped(response: aiohttp.ClientResponse, call: _Call, service: str) -> bytes:
+    """The whole body, or `BackendBadResponse` as soon as it proves larger than the call's cap.
+
+    A declared length over the cap is refused before any of the body is read; without one (chunked,
+    or compressed: the cap is on the decoded bytes) reading stops at the first chunk beyond it.
+    """
+    cap = call.max_bytes
+    too_large = BackendBadResponse(
+        service, f"{call.where}: answer larger than the {cap:,} bytes allowed (max_response_bytes)"
+    )
+    if response.content_length is not None and response.content_length > cap:
+        raise too_large
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in response.content.iter_chunked(BODY_CHUNK_BYTES):
+        size += len(chunk)
+        if size > cap:
+            raise too_large
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 async def _read_prefix(response: aiohttp.ClientResponse) -> bytes:
@@ -471,6 +552,7 @@ __all__ = [
     "DNS_CACHE_TTL_S",
     "ERROR_BODY_MAX_BYTES",
     "KEEPALIVE_TIMEOUT_S",
+    "PROBE_CONNECTIONS",
     "USER_AGENT",
     "BackendClient",
     "ParamValue",

@@ -20,6 +20,9 @@ DEFAULT_BREAKER_FAILURES = 5
 DEFAULT_BREAKER_RESET_S = 10.0
 # Calls in flight to one backend at most (Akeneo allows 4 per connection, it sets its own).
 DEFAULT_MAX_CONCURRENCY = 32
+# Largest successful answer read: a page of a batch read is far below it; a body beyond it is a
+# backend (or a proxy) gone wrong, and reading it whole would hold its size in memory per call.
+DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +46,8 @@ class BackendSettings:
     max_concurrency: int = DEFAULT_MAX_CONCURRENCY
     # Pooled connections; None means one per allowed concurrent call, so no call waits for a socket.
     pool_size: int | None = None
+    # Successful answers larger than this are refused unread beyond it (a call may set its own cap).
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
 
     def __post_init__(self) -> None:
         problems = [
@@ -57,7 +62,7 @@ class BackendSettings:
         ]
         problems += [
             f"{field} must be >= 1"
-            for field in ("breaker_failures", "max_concurrency")
+            for field in ("breaker_failures", "max_concurrency", "max_response_bytes")
             if getattr(self, field) < 1
         ]
         if self.pool_size is not None and self.pool_size < 1:
@@ -78,6 +83,7 @@ __all__ = [
     "DEFAULT_BREAKER_RESET_S",
     "DEFAULT_CONNECT_TIMEOUT_S",
     "DEFAULT_MAX_CONCURRENCY",
+    "DEFAULT_MAX_RESPONSE_BYTES",
     "DEFAULT_RETRIES",
     "DEFAULT_RETRY_BACKOFF_S",
     "DEFAULT_RETRY_MAX_BACKOFF_S",

@@ -3,7 +3,9 @@
 One `stock.quant/search_read` answers a whole batch: the domain selects the internal locations of
 every SKU at once (`product_id.default_code in [...]`), and each quant names its product as Odoo
 displays it, `[SKU] Name`, which is where the SKU is read back from. Warehouses (names and codes)
-are read once and kept, since they change about as often as the company moves house.
+are read once and kept, since they change about as often as the company moves house. Every answer
+is read through its model (`answers.py`); stock whose sums the schema's quantities cannot carry is
+refused like any other bad answer, never served out of range.
 """
 
 from __future__ import annotations
@@ -11,24 +13,29 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
+from pydantic import TypeAdapter
+
+from gateway.backends.http.answer_shapes import read_answer
 from gateway.backends.http.client import BackendClient
 from gateway.backends.http.errors import BackendBadResponse
 from gateway.models.stock import VariantStock, Warehouse, WarehouseStock
+
+from .answers import QUANTITY_LIMIT, QUANTS, WAREHOUSES, QuantRecord
 
 SERVICE = "odoo"
 QUANT_FIELDS = ["product_id", "warehouse_id", "quantity", "reserved_quantity"]
 _DISPLAY_SKU = re.compile(r"^\[(?P<sku>[^\]]+)\]")
 
+T = TypeVar("T")
 
-def _many2one(value: Any, what: str) -> tuple[int, str] | None:
-    """Odoo reads a many2one as `[id, "display name"]`, and an empty one as `false`."""
-    if value is False or value is None:
-        return None
-    if isinstance(value, list) and len(value) == 2 and isinstance(value[0], int):
-        return value[0], str(value[1])
-    raise ValueError(f"{what}: expected [id, name] or false")
+
+def _within_limit(stock: VariantStock) -> bool:
+    """Whether every figure the schema serves of `stock` fits GraphQL's `Int`."""
+    figures = [stock.available, stock.reserved]
+    figures += [n for level in stock.warehouses for n in (level.on_hand, level.reserved, level.available)]
+    return all(-QUANTITY_LIMIT <= n <= QUANTITY_LIMIT for n in figures)
 
 
 class OdooStock:
@@ -44,12 +51,29 @@ class OdooStock:
         self._skus: dict[int, str] = {}
         """SKU of each product id seen in a quant: what a stock webhook (which names ids) is about."""
 
-    async def call(self, model: str, method: str, params: Mapping[str, Any], *, read: bool = True) -> Any:
-        """One JSON-2 call; a read may be retried, a write never."""
+    async def call(
+        self,
+        model: str,
+        method: str,
+        params: Mapping[str, Any],
+        shape: TypeAdapter[T],
+        *,
+        read: bool = True,
+        probe: bool = False,
+    ) -> T:
+        """One JSON-2 call, its answer read through `shape` (`BackendBadResponse` when not of it).
+
+        A read may be retried, a write never; a probe is a readiness check's call.
+        """
         response = await self.client.request(
-            "POST", f"/json/2/{model}/{method}", json=dict(params), headers=self._headers, idempotent=read
+            "POST",
+            f"/json/2/{model}/{method}",
+            json=dict(params),
+            headers=self._headers,
+            idempotent=read,
+            probe=probe,
         )
-        return response.json()
+        return read_answer(response, shape, f"{model} rows")
 
     async def warehouses(self) -> dict[int, Warehouse]:
         if self._warehouses is None:
@@ -58,15 +82,15 @@ class OdooStock:
                     self._warehouses = await self._read_warehouses()
         return self._warehouses
 
-    async def _read_warehouses(self) -> dict[int, Warehouse]:
-        rows = await self.call("stock.warehouse", "search_read", {"domain": [], "fields": ["name", "code"]})
-        if not isinstance(rows, list):
-            raise BackendBadResponse(SERVICE, "stock.warehouse/search_read did not answer a list")
-        return {
-            row["id"]: Warehouse(str(row["id"]), str(row.get("name") or ""), str(row.get("code") or ""))
-            for row in rows
-            if isinstance(row, dict) and isinstance(row.get("id"), int)
-        }
+    async def _read_warehouses(self, *, probe: bool = False) -> dict[int, Warehouse]:
+        rows = await self.call(
+            "stock.warehouse",
+            "search_read",
+            {"domain": [], "fields": ["name", "code"]},
+            WAREHOUSES,
+            probe=probe,
+        )
+        return {row.id: Warehouse(str(row.id), row.name or "", row.code or "") for row in rows}
 
     async def stock_by_skus(self, skus: Sequence[str]) -> Mapping[str, VariantStock]:
         warehouses = await self.warehouses()
@@ -80,26 +104,29 @@ class OdooStock:
                 ],
                 "fields": QUANT_FIELDS,
             },
+            QUANTS,
         )
-        if not isinstance(rows, list):
-            raise BackendBadResponse(SERVICE, "stock.quant/search_read did not answer a list")
-        try:
-            return self._aggregate(skus, rows, warehouses)
-        except (ValueError, TypeError, KeyError) as exc:
-            raise BackendBadResponse(SERVICE, f"unexpected stock.quant row: {exc}") from None
+        stocks = self._aggregate(skus, rows, warehouses)
+        for stock in stocks.values():
+            if not _within_limit(stock):
+                raise BackendBadResponse(
+                    SERVICE,
+                    f"stock.quant/search_read: the stock of {stock.sku} adds up beyond what a quantity"
+                    f" can carry (±{QUANTITY_LIMIT:,})",
+                )
+        return stocks
 
     def sku_of(self, product_id: int) -> str | None:
         """The SKU of an ERP product id, if this gateway has read its stock."""
         return self._skus.get(product_id)
 
     def _aggregate(
-        self, skus: Sequence[str], rows: list[Any], warehouses: Mapping[int, Warehouse]
+        self, skus: Sequence[str], rows: list[QuantRecord], warehouses: Mapping[int, Warehouse]
     ) -> dict[str, VariantStock]:
         # Several quants (lots, packages, sub-locations) may share a SKU and warehouse: sum them.
         totals: dict[str, dict[int, list[float]]] = {sku: {} for sku in skus}
         for row in rows:
-            product = _many2one(row["product_id"], "product_id")
-            warehouse = _many2one(row.get("warehouse_id", False), "warehouse_id")
+            product, warehouse = row.product_id, row.warehouse_id
             if product is None or warehouse is None:
                 continue
             match = _DISPLAY_SKU.match(product[1])
@@ -107,8 +134,8 @@ class OdooStock:
                 continue
             self._skus[product[0]] = match.group("sku")
             level = totals[match.group("sku")].setdefault(warehouse[0], [0.0, 0.0])
-            level[0] += float(row["quantity"])
-            level[1] += float(row["reserved_quantity"])
+            level[0] += row.quantity
+            level[1] += row.reserved_quantity
         return {
             sku: VariantStock(
                 sku,
@@ -123,8 +150,12 @@ class OdooStock:
         }
 
     async def check(self) -> bool:
-        """Readiness: the warehouses answer with this key (and the kept list is refreshed)."""
-        self._warehouses = await self._read_warehouses()
+        """Readiness: the warehouses answer with this key (and the kept list is refreshed).
+
+        An authenticated read rather than `/web/version`, so a revoked key or a renamed database fails
+        the check too; it goes on the client's probe path, outside the breaker live stock reads use.
+        """
+        self._warehouses = await self._read_warehouses(probe=True)
         return True
 
 

@@ -30,6 +30,8 @@ MAX_INPUT_ITEMS = 250
 """Shopify caps array inputs (`nodes(ids:)`) at 250 items."""
 MAX_ALIASES = 50
 """Handles per aliased batch: keeps each document small and the query cost predictable."""
+CHECK_DOCUMENT = "query GatewayReadiness { shop { name } }"
+"""The readiness check's query: the cheapest one that needs a valid Storefront token."""
 
 T = TypeVar("T")
 
@@ -247,8 +249,15 @@ class ShopifyStorefront:
         return self._parse(data.get("shop"), mapping.shop)
 
     async def check(self) -> bool:
-        """Readiness: the shop answers with this token."""
-        await self.shop(InContext())
+        """Readiness: the shop answers with this token, on the client's probe path (outside its breaker)."""
+        response = await self.client.request(
+            "POST", self._path, json={"query": CHECK_DOCUMENT}, headers=self._headers, probe=True
+        )
+        body = response.json_object()
+        if body.get("errors"):
+            raise self._error(body["errors"])
+        if not isinstance((body.get("data") or {}).get("shop"), dict):
+            raise response.bad_shape("no `data.shop` object in the GraphQL response")
         return True
 
 

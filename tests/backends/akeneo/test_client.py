@@ -221,7 +221,7 @@ async def test_a_list_without_items_is_a_bad_response(
     upstream.script(pim(products=Upstream.json(products)))
     content = await make_content(upstream.url)
 
-    with pytest.raises(BackendBadResponse, match=r"no `_embedded\.items` list"):
+    with pytest.raises(BackendBadResponse, match="unexpected product payload: _embedded: Field required"):
         await content.content_by_skus(["TEE-00001-RST-S"])
 
 
@@ -364,14 +364,32 @@ async def test_an_outage_is_unavailable(emulator: Sandbox, content: AkeneoConten
     assert raised.value.status == 503
 
 
-async def test_check_reads_the_token_and_the_structure(emulator: Sandbox, content: AkeneoContent) -> None:
+async def test_each_check_asks_the_pim_even_with_the_structure_kept(
+    emulator: Sandbox, content: AkeneoContent
+) -> None:
+    await content.structure()
+
+    assert await content.check() is True
     assert await content.check() is True
 
     assert (await sandbox_stats(emulator))["akeneo"]["requests"] == {
         f"POST {TOKEN_PATH}": 1,
         f"GET {API}/attributes": 1,
         f"GET {API}/categories": 1,
+        f"GET {API}": 2,
     }
+
+
+async def test_a_check_sees_an_outage_the_kept_structure_would_hide(
+    emulator: Sandbox, content: AkeneoContent
+) -> None:
+    await content.structure()
+    await set_faults(emulator, "akeneo", down=True)
+
+    with pytest.raises(BackendUnavailable) as raised:
+        await content.check()
+
+    assert raised.value.status == 503
 
 
 @pytest.fixture(scope="module")

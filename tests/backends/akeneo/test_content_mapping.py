@@ -1,5 +1,8 @@
 """Akeneo product JSON to `ProductContent`, on answers recorded from the emulator.
 
+Each product is read as the connector reads it: checked by `answers.Product` against the PIM's
+attribute types, then mapped.
+
 The structure (attribute types, labels and order, category labels) is built from the recorded
 attribute and category lists, as the connector builds it; products start from the recorded search
 answer and are edited, for an edge case, the way Akeneo would answer in that case: values in other
@@ -12,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from gateway.backends.akeneo.answers import Product
 from gateway.backends.akeneo.content_mapping import Structure, product_content
 from gateway.models.content import Localized, ProductContent
 from sandbox.seed import generate
@@ -44,8 +48,15 @@ def item(sku: str | None = None) -> Item:
     return next(i for i in items if i["values"]["sku"][0]["data"] == wanted)
 
 
+def content_of(
+    product: Any, pim: Structure, *, scope: str = SCOPE, locales: tuple[str, ...] = LOCALES
+) -> ProductContent:
+    checked = Product.model_validate(product, strict=True, context=pim.attribute_types)
+    return product_content(checked, pim, scope=scope, locales=locales)
+
+
 def mapped(product: Item, *, scope: str = SCOPE, locales: tuple[str, ...] = LOCALES) -> ProductContent:
-    return product_content(product, structure(), scope=scope, locales=locales)
+    return content_of(product, structure(), scope=scope, locales=locales)
 
 
 def attribute(content: ProductContent, code: str) -> dict[str, str]:
@@ -114,8 +125,8 @@ def test_categories_leave_out_the_root_and_carry_their_labels() -> None:
 
 def test_labels_are_built_once_and_shared_by_every_product() -> None:
     shared = structure()
-    first = product_content(item(), shared, scope=SCOPE, locales=LOCALES)
-    second = product_content(item(PRODUCT.variants[1].sku), shared, scope=SCOPE, locales=LOCALES)
+    first = content_of(item(), shared)
+    second = content_of(item(PRODUCT.variants[1].sku), shared)
 
     assert first.attributes[0].label is second.attributes[0].label
     assert first.categories[0] is second.categories[0]
@@ -250,7 +261,7 @@ def test_booleans_numbers_and_multi_selects_are_shown_as_text() -> None:
         {**pim.attribute_types, **types}, pim.attribute_labels, pim.attribute_order, pim.category_labels
     )
 
-    content = product_content(product, pim, scope=SCOPE, locales=("en_US",))
+    content = content_of(product, pim, locales=("en_US",))
 
     shown = {a.code: a.value.values["en_US"] for a in content.attributes if a.code in types}
     assert shown == {"organic": "yes", "recyclable": "no", "pieces": "3", "seasons": "spring, summer"}
@@ -302,7 +313,7 @@ def test_the_sku_is_read_from_the_pims_identifier_attribute() -> None:
     product = item()
     product["values"]["ean"] = product["values"].pop("sku")
 
-    content = product_content(product, structure("ean"), scope=SCOPE, locales=LOCALES)
+    content = content_of(product, structure("ean"))
 
     assert content.sku == PRODUCT.variants[0].sku
     assert "ean" not in {a.code for a in content.attributes}
@@ -319,11 +330,17 @@ def test_without_an_identifier_value_the_legacy_identifier_field_is_read() -> No
 @pytest.mark.parametrize(
     ("edit", "message"),
     [
-        (lambda p: p.pop("uuid"), "uuid and identifier are required"),
-        (lambda p: p["values"].pop("sku"), "uuid and identifier are required"),
-        (lambda p: p.__setitem__("values", []), "product.values: expected an object"),
-        (lambda p: p["values"].__setitem__("name", {"en_US": "x"}), "values.name: expected a list"),
-        (lambda p: p["values"].__setitem__("care", ["x"]), "values.care: expected a list"),
+        (lambda p: p.pop("uuid"), r"uuid\n  Field required"),
+        (lambda p: p["values"].pop("sku"), "no identifier value"),
+        (lambda p: p.__setitem__("values", []), r"values\n  Input should be a valid dictionary"),
+        (
+            lambda p: p["values"].__setitem__("name", {"en_US": "x"}),
+            r"values.name\n  Input should be a valid list",
+        ),
+        (
+            lambda p: p["values"].__setitem__("care", ["x"]),
+            r"values.care.0\n  Input should be a valid dictionary",
+        ),
     ],
     ids=["no uuid", "no identifier", "values not an object", "entries not a list", "entry not an object"],
 )
@@ -336,5 +353,5 @@ def test_wrong_shapes_are_value_errors(edit: Any, message: str) -> None:
 
 
 def test_a_product_that_is_not_an_object_is_a_value_error() -> None:
-    with pytest.raises(ValueError, match="product: expected an object"):
-        product_content([], structure(), scope=SCOPE, locales=LOCALES)
+    with pytest.raises(ValueError, match="Input should be a valid dictionary or instance of Product"):
+        content_of([], structure())

@@ -1,0 +1,170 @@
+"""A backend answering garbage with a success status costs only its own fields, like a backend down.
+
+The gateway runs against the sandbox with a garbage server in front of one emulator: it forwards
+every request and spoils one route's answer. The answer then has that backend's fields null, with
+an error saying `BACKEND_BAD_RESPONSE` and naming the service (never an anonymous internal error),
+everything else intact, and a value cached before the garbage is served stale. Media files, far
+larger than JSON answers, are read up to a cap of their own.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
+from typing import Any
+
+import pytest
+
+from sandbox.runner import Sandbox
+from sandbox.seed import World
+from tests.backends.garbage import GarbageServer, Spoil, garbage_server, oversized, replaced, truncated
+from tests.harness import gateway_config, running_gateway
+
+PAGE = """
+query {
+  products(first: 3) {
+    nodes { title content { name } variants(first: 2) { nodes { sku quantityAvailable stock { available } } } }
+  }
+}
+"""
+PRODUCTS = "/api/rest/v1/products-uuid"
+QUANTS = "/json/2/stock.quant/search_read"
+CAP = 1024 * 1024
+"""The PIM's size cap here, far above a page of products."""
+INT_MAX = 2**31 - 1
+
+GarbageFactory = Callable[[str], AbstractAsyncContextManager[GarbageServer]]
+
+
+@pytest.fixture
+def garbage_in_front(clean_sandbox: Sandbox) -> GarbageFactory:
+    """`async with garbage_in_front("akeneo") as garbage`: a garbage server forwarding to that emulator."""
+    return lambda vendor: garbage_server(upstream=clean_sandbox.urls[vendor])
+
+
+def _errors(body: dict[str, Any]) -> list[tuple[str, str, str]]:
+    return [
+        (e["extensions"].get("service", "?"), e["extensions"]["code"], e["path"][-1])
+        for e in body.get("errors", [])
+    ]
+
+
+def _no_embedded(answer: dict[str, Any]) -> dict[str, Any]:
+    return {**answer, "_embedded": None}
+
+
+def _values_a_string(answer: dict[str, Any]) -> dict[str, Any]:
+    answer["_embedded"]["items"][0]["values"] = "garbage"
+    return answer
+
+
+def _uuid_a_list(answer: dict[str, Any]) -> dict[str, Any]:
+    answer["_embedded"]["items"][0]["uuid"] = [answer["_embedded"]["items"][0]["uuid"]]
+    return answer
+
+
+PIM_GARBAGE = [
+    pytest.param(PRODUCTS, replaced(_no_embedded), id="embedded-null"),
+    pytest.param(PRODUCTS, replaced(_values_a_string), id="a-string-where-an-object-was"),
+    pytest.param(PRODUCTS, replaced(_uuid_a_list), id="a-list-where-a-string-was"),
+    pytest.param(PRODUCTS, truncated(), id="truncated"),
+    pytest.param(PRODUCTS, oversized(2 * CAP), id="oversized"),
+    pytest.param("/api/rest/v1/attributes", replaced(_no_embedded), id="structure-embedded-null"),
+]
+
+
+@pytest.mark.parametrize(("route", "spoil"), PIM_GARBAGE)
+async def test_pim_garbage_nulls_only_content_with_a_bad_response_from_akeneo(
+    clean_sandbox: Sandbox, garbage_in_front: GarbageFactory, route: str, spoil: Spoil
+) -> None:
+    async with garbage_in_front("akeneo") as garbage:
+        garbage.spoil(route, spoil)
+        config = gateway_config(
+            clean_sandbox, backends={"akeneo": {"url": garbage.url, "max_response_bytes": CAP}}
+        )
+        async with running_gateway(config) as gateway:
+            body = await gateway.query(PAGE)
+
+    products = body["data"]["products"]["nodes"]
+    assert all(p["title"] for p in products)
+    assert all(p["content"] is None for p in products)
+    variants = [v for p in products for v in p["variants"]["nodes"]]
+    assert all(v["stock"] is not None and v["sku"] for v in variants)
+    assert set(_errors(body)) == {("akeneo", "BACKEND_BAD_RESPONSE", "content")}
+    assert len(body["errors"]) == len(products)
+
+
+async def test_content_cached_before_the_garbage_is_served_stale(
+    clean_sandbox: Sandbox, garbage_in_front: GarbageFactory
+) -> None:
+    async with garbage_in_front("akeneo") as garbage:
+        config = gateway_config(
+            clean_sandbox,
+            backends={"akeneo": {"url": garbage.url}},
+            cache={"ttl": {"content": 0.2}, "max_stale_s": 60},
+        )
+        async with running_gateway(config) as gateway:
+            fresh = await gateway.data(PAGE)
+            garbage.spoil(PRODUCTS, replaced(_no_embedded))
+            await asyncio.sleep(0.3)  # the cached content is now past its TTL: it is asked for again
+
+            body = await gateway.query(PAGE)
+
+    assert all(p["content"] is not None for p in fresh["products"]["nodes"])
+    assert "errors" not in body
+    assert body["data"] == fresh
+    stale = body["extensions"]["stale"]
+    assert [(s["service"], s["dataClass"]) for s in stale] == [("akeneo", "content")]
+
+
+def _every_quantity(quantity: float) -> Spoil:
+    return replaced(lambda rows: [row | {"quantity": quantity} for row in rows])
+
+
+@pytest.mark.parametrize("quantity", [3_000_000_000, 3e9, 1e30, float("nan")], ids=str)
+async def test_erp_quantities_the_schema_cannot_carry_are_a_bad_response_from_odoo(
+    clean_sandbox: Sandbox, garbage_in_front: GarbageFactory, quantity: float
+) -> None:
+    async with garbage_in_front("odoo") as garbage:
+        garbage.spoil(QUANTS, _every_quantity(quantity))
+        config = gateway_config(clean_sandbox, backends={"odoo": {"url": garbage.url}})
+        async with running_gateway(config) as gateway:
+            body = await gateway.query(PAGE)
+
+    variants = [v for p in body["data"]["products"]["nodes"] for v in p["variants"]["nodes"]]
+    assert all(v["stock"] is None for v in variants)
+    # availability falls back to Shopify's own figure, which fits the schema's Int
+    assert all(v["quantityAvailable"] is None or abs(v["quantityAvailable"]) <= INT_MAX for v in variants)
+    assert body["extensions"]["fallbacks"] == ["odoo"]
+    assert set(_errors(body)) == {("odoo", "BACKEND_BAD_RESPONSE", "stock")}
+    assert all(p["content"] is not None for p in body["data"]["products"]["nodes"])
+
+
+JSON_CAP = 320
+"""Above a token grant (about 270 bytes), below the emulator's smallest image."""
+
+
+@pytest.mark.parametrize(
+    ("max_media_bytes", "status"), [(None, 200), (JSON_CAP, 502)], ids=["default", "capped"]
+)
+async def test_media_files_are_served_up_to_the_pims_media_cap(
+    clean_sandbox: Sandbox, world: World, max_media_bytes: int | None, status: int
+) -> None:
+    code = world.products[0].content.media[0].code
+    akeneo: dict[str, Any] = {"max_response_bytes": JSON_CAP}
+    if max_media_bytes is not None:
+        akeneo["max_media_bytes"] = max_media_bytes
+    async with (
+        running_gateway(gateway_config(clean_sandbox, backends={"akeneo": akeneo})) as gateway,
+        gateway.http.get(f"{gateway.url}/media/akeneo/{code}") as response,
+    ):
+        answer = await response.read()
+
+    assert response.status == status
+    if status == 502:
+        assert json.loads(answer)["code"] == "BACKEND_BAD_RESPONSE"
+    else:  # larger than the JSON cap: media have a cap of their own
+        assert answer.startswith(b"\xff\xd8")
+        assert len(answer) > JSON_CAP
