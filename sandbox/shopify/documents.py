@@ -23,6 +23,7 @@ from graphql import (
     parse,
 )
 
+from .deferral import inline_deferred
 from .global_ids import literal_errors
 from .input_limits import Limited, input_size_errors, limited_arguments, limited_fields
 from .parse_errors import syntax_error
@@ -85,6 +86,7 @@ class DocumentService:
         errors = ruby_validate(self.schema, document) or literal_errors(self.schema, document)
         if errors:
             return Prepared(document, errors)
+        document = inline_deferred(document)
         operations = {
             (op.name.value if op.name else None): op
             for op in document.definitions

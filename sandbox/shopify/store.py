@@ -9,7 +9,6 @@ changes once the store is built (the search index over titles, tags and SKUs) fo
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar, cast
 
@@ -19,6 +18,8 @@ from sandbox.vocabulary import KINDS
 
 from .changes import ChangeFeed
 from .connections import Ordering
+from .content.build import build_content
+from .content.records import Content
 from .ids import gid
 from .records import (
     AddressRecord,
@@ -43,9 +44,7 @@ OPTION_ID_BASE = 10_600_000_000_000
 OPTION_VALUE_ID_BASE = 3_400_000_000_000
 ORDER_LINE_ID_BASE = 14_300_000_000_000
 ADDRESS_ID_BASE = 9_800_000_000_000
-MENU_ID_BASE = 250_000_000_000
 FULFILLMENT_ID_BASE = 5_200_000_000_000
-MENU_ITEM_ID_BASE = 560_000_000_000
 SHOP_ID = 71_500_000_000
 
 _SIZED_KINDS = frozenset(kind.word.code for kind in KINDS if len(kind.sizes) > 1)
@@ -54,31 +53,13 @@ COLOR = Localized("Color", "Couleur", "Farbe")
 SIZE = Localized("Size", "Taille", "Größe")
 
 
-@dataclass(slots=True, eq=False)
-class MenuItemRecord:
-    id: int
-    gid: str
-    title: str
-    url: str
-    type: str
-    """`MenuItemType`."""
-    resource: CollectionRecord | None
-
-
-@dataclass(slots=True, eq=False)
-class MenuRecord:
-    id: int
-    gid: str
-    handle: str
-    title: str
-    items: list[MenuItemRecord] = field(default_factory=list)
-
-
 class Store:
     """Everything the emulator serves, with the indexes its hot paths need."""
 
     def __init__(self, world: World) -> None:
         self.shop = world.shop
+        self.seed = world.seed
+        """The world's seed, for data drawn from it after the build (the shop's gift card codes)."""
         self.shop_gid = gid("Shop", SHOP_ID)
         self.url = f"https://{world.shop.domain}"
         self.locations = {
@@ -99,7 +80,6 @@ class Store:
         self.customers_by_email: dict[str, CustomerRecord] = {}
         self.orders: dict[int, OrderRecord] = {}
         self.orders_by_number: dict[int, OrderRecord] = {}
-        self.menus: dict[str, MenuRecord] = {}
         self.changes = ChangeFeed()
         """Every mutation publishes what it changed here (the webhook dispatcher listens)."""
         self.version = 0
@@ -112,7 +92,8 @@ class Store:
         self._build_collections(world)
         self._build_customers(world)
         self._build_orders(world)
-        self._build_menus(world)
+        self.content: Content = build_content(world, self)
+        """Pages, blogs, policies, menus, redirects and brand (built on the catalog they link)."""
         self.next_order_number = max((o.number for o in self.orders.values()), default=1000) + 1
         self.next_order_id = max(self.orders, default=seed.ORDER_ID_BASE) + 1
         self.next_line_id = ORDER_LINE_ID_BASE + sum(len(o.lines) for o in self.orders.values()) + 1
@@ -313,32 +294,6 @@ class Store:
             if customer is not None:
                 customer.orders.append(order)
 
-    def _build_menus(self, world: World) -> None:
-        item_id = MENU_ITEM_ID_BASE
-        titles = {"main-menu": "Main menu", "footer": "Footer menu"}
-        for n, (handle, items) in enumerate(sorted(world.menus.items())):
-            menu = MenuRecord(
-                MENU_ID_BASE + n, gid("Menu", MENU_ID_BASE + n), handle, titles.get(handle, handle)
-            )
-            for item in items:
-                item_id += 1
-                resource = self.collections_by_handle.get(item.resource_handle or "")
-                kind = (
-                    "COLLECTION"
-                    if resource
-                    else "SEARCH"
-                    if item.url == "/search"
-                    else "SHOP_POLICY"
-                    if item.url.startswith("/policies/")
-                    else "HTTP"
-                )
-                menu.items.append(
-                    MenuItemRecord(
-                        item_id, gid("MenuItem", item_id), item.title, self.url + item.url, kind, resource
-                    )
-                )
-            self.menus[handle] = menu
-
     # Sorted views
 
     def touch(self) -> None:
@@ -371,4 +326,4 @@ class Store:
         return datetime.now(UTC)
 
 
-__all__ = ["SHOP_ID", "MenuItemRecord", "MenuRecord", "Store"]
+__all__ = ["SHOP_ID", "Store"]

@@ -1,188 +1,69 @@
-"""Storefront carts: `cart`, `cartCreate` and the line, buyer, note, attribute and code mutations.
+"""Storefront carts: `cart`, `cartCreate`, the buyer, note and attribute mutations, and the `Cart`.
 
-Behaviour follows Shopify's: a line asking for more than is in stock gets what is left and a
-`MERCHANDISE_NOT_ENOUGH_STOCK` warning (none left: the line stays at 0 with
-`MERCHANDISE_OUT_OF_STOCK`); adding merchandise already in the cart with the same attributes
-raises that line's quantity; new lines come first. Unknown merchandise or a missing cart is a
-`userErrors` entry with a null cart.
+As on Shopify, a cart follows each operation's `@inContext(country:)` (Hydrogen's `ZZ`, "unknown
+region", meaning the shop's own country) until its buyer identity names a country; from then on
+that country prices the whole cart, whatever the operation asks. Unknown merchandise, a bad
+customer access token or a missing cart is a `userErrors` entry with a null cart; nothing is
+created or changed then. The lines, codes, delivery and metafield parts live in the modules beside
+this one; `CART_RESOLVERS` binds them all.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from decimal import Decimal
+import re
 from typing import Any
 
-from sandbox.shopify.ids import parse_gid
-from sandbox.shopify.markets import Market, market_for
-from sandbox.shopify.money import money
-from sandbox.shopify.records import VariantRecord
+from sandbox.shopify.markets import SHOP_COUNTRY
 from sandbox.shopify.relay import Connection, list_connection
 from sandbox.shopify.timestamps import iso
 
+from .cart_codes import CART_CODE_RESOLVERS, known_gift_card_codes, unique_codes
+from .cart_delivery import CART_DELIVERY_RESOLVERS, add_addresses
+from .cart_line_checks import MAX_LINES, added_line_errors, attributes_of
+from .cart_lines import CART_LINE_RESOLVERS, add_lines, attribute
+from .cart_metafields import CART_METAFIELD_RESOLVERS, metafield_problems, set_metafields
+from .cart_payloads import Payload, UserError, Warning, payload, pricing_of, update, user_error
+from .cart_pricing import CodeAllocation, MoneyValue, PercentageValue
+from .cart_records import Cart, CartLine, DeliveryAddress
 from .context import Info, StorefrontContext
-from .state import Cart, CartLine
+from .delivery_groups import DELIVERY_GROUP_RESOLVERS, mailing_address
 
-MAX_LINES = 250
-"""Lines one cart holds."""
-MAX_QUANTITY = 1_000_000
-"""A line's quantity must stay below this."""
-
-Payload = dict[str, Any]
-UserError = dict[str, Any]
-
-
-def _error(field: list[str], message: str, code: str) -> UserError:
-    return {"field": field, "message": message, "code": code}
+NOTE_LIMIT = 5000
+"""Characters a cart note may hold."""
+UNKNOWN_REGION = "ZZ"
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+PHONE = re.compile(r"\+[1-9]\d{6,14}")
+"""E.164, the form Shopify stores phone numbers in."""
 
 
-def _variant(ctx: StorefrontContext, merchandise_id: str) -> VariantRecord | None:
-    parsed = parse_gid(merchandise_id)
-    if parsed is None or parsed.kind != "ProductVariant" or parsed.number is None:
-        return None
-    variant = ctx.store.variants.get(parsed.number)
-    return variant if variant is not None and variant.product.published else None
-
-
-def _market(cart: Cart, ctx: StorefrontContext) -> Market:
-    return market_for(cart.country) if cart.country else ctx.market
-
-
-def _warnings(cart: Cart, immediate: list[dict[str, str]]) -> list[dict[str, str]]:
-    warnings = list(immediate)
-    for line in cart.lines:
-        if line.id in cart.sold_out_lines:
-            warnings.append(_sold_out(line))
-    for _code in cart.discount_codes:
-        # The sandbox shop has no discounts: every code is unknown.
-        warnings.append(
-            {
-                "code": "DISCOUNT_NOT_FOUND",
-                "message": "Enter a valid discount code",
-                "target": cart.warning_target,
-            }
-        )
-    unique: list[dict[str, str]] = []
-    for warning in warnings:
-        if warning not in unique:
-            unique.append(warning)
-    return unique
-
-
-def _sold_out(line: CartLine) -> dict[str, str]:
-    return {
-        "code": "MERCHANDISE_OUT_OF_STOCK",
-        "message": f"The product '{line.variant.display_name}' is already sold out.",
-        "target": line.id,
-    }
-
-
-def _not_enough(quantity: int, line: CartLine) -> dict[str, str]:
-    noun = "item was" if quantity == 1 else "items were"
-    return {
-        "code": "MERCHANDISE_NOT_ENOUGH_STOCK",
-        "message": f"Only {quantity} {noun} added to your cart due to availability.",
-        "target": line.id,
-    }
-
-
-def _payload(
-    cart: Cart | None, errors: list[UserError], warnings: list[dict[str, str]] | None = None
-) -> Payload:
-    return {"cart": cart, "userErrors": errors, "warnings": _warnings(cart, warnings or []) if cart else []}
-
-
-def _attributes(inputs: list[dict[str, Any]] | None) -> list[dict[str, str | None]]:
-    attributes: dict[str, str | None] = {}
-    for item in inputs or ():
-        attributes[item["key"]] = item.get("value")
-    return [{"key": key, "value": value} for key, value in attributes.items()]
-
-
-def _quantity_errors(lines: list[dict[str, Any]], prefix: list[str]) -> list[UserError]:
+def _identity_errors(
+    ctx: StorefrontContext, cart: Cart | None, identity: dict[str, Any], prefix: list[str]
+) -> list[UserError]:
     errors = []
-    for index, line in enumerate(lines):
-        quantity = line.get("quantity")
-        if quantity is None:
-            continue
-        if quantity < 0:
-            errors.append(
-                _error(
-                    [*prefix, str(index), "quantity"],
-                    "The quantity must be greater than or equal to 0.",
-                    "INVALID",
-                )
-            )
-        elif quantity >= MAX_QUANTITY:
-            errors.append(
-                _error(
-                    [*prefix, str(index), "quantity"],
-                    f"The quantity must be less than {MAX_QUANTITY}.",
-                    "LESS_THAN",
-                )
-            )
-    return errors
-
-
-def _merchandise_errors(
-    ctx: StorefrontContext, lines: list[dict[str, Any]], prefix: list[str]
-) -> list[UserError]:
-    for index, line in enumerate(lines):
-        merchandise_id = line.get("merchandiseId")
-        if merchandise_id is not None and _variant(ctx, merchandise_id) is None:
-            return [
-                _error(
-                    [*prefix, str(index), "merchandiseId"],
-                    f"The merchandise with id {merchandise_id} does not exist.",
-                    "INVALID",
-                )
-            ]
-    return []
-
-
-def _add(
-    ctx: StorefrontContext, cart: Cart, line_input: dict[str, Any], warnings: list[dict[str, str]]
-) -> None:
-    variant = _variant(ctx, line_input["merchandiseId"])
-    assert variant is not None  # checked before any change
-    requested = line_input.get("quantity")
-    requested = 1 if requested is None else requested
-    if requested == 0:
-        return
-    attributes = _attributes(line_input.get("attributes"))
-    in_cart = sum(line.quantity for line in cart.lines if line.variant is variant)
-    applied = min(requested, max(0, variant.quantity_available - in_cart))
-    line = next((ln for ln in cart.lines if ln.variant is variant and ln.attributes == attributes), None)
-    if line is None:
-        line = CartLine(ctx.state.new_line_id(cart), cart, variant, applied, attributes)
-        cart.lines.insert(0, line)
-    else:
-        line.quantity += applied
-    if applied == 0:
-        cart.sold_out_lines.add(line.id)
-    elif applied < requested:
-        warnings.append(_not_enough(applied, line))
-
-
-def _too_large(cart: Cart, adding: list[dict[str, Any]]) -> list[UserError]:
-    in_cart = {line.variant.gid for line in cart.lines}
-    new = {str(line.get("merchandiseId")) for line in adding} - in_cart
-    if len(cart.lines) + len(new) > MAX_LINES:
-        return [_error(["lines"], "The cart is too large to save.", "CART_TOO_LARGE")]
-    return []
-
-
-def _touch(ctx: StorefrontContext, cart: Cart) -> None:
-    cart.updated_at = ctx.store.now()
-
-
-def _customer_token_error(
-    ctx: StorefrontContext, identity: dict[str, Any], prefix: list[str]
-) -> list[UserError]:
     token = identity.get("customerAccessToken")
     if token is not None and ctx.state.customer_for(token, ctx.store.now()) is None:
-        return [_error([*prefix, "customerAccessToken"], "Customer is invalid", "INVALID")]
-    return []
+        errors.append(user_error([*prefix, "customerAccessToken"], "Customer is invalid", "INVALID"))
+    if identity.get("email") and not EMAIL.fullmatch(identity["email"]):
+        errors.append(user_error([*prefix, "email"], "Email is invalid", "INVALID"))
+    if identity.get("phone") and not PHONE.fullmatch(identity["phone"]):
+        errors.append(user_error([*prefix, "phone"], "Phone is invalid", "INVALID"))
+    if identity.get("companyLocationId") is not None:
+        signed_in = token is not None or (cart is not None and cart.customer is not None)
+        # The sandbox shop sells to no B2B companies: no location is one the buyer may buy for.
+        errors.append(
+            user_error(
+                [*prefix, "companyLocationId"],
+                "The company location is not valid for this buyer",
+                "INVALID_COMPANY_LOCATION",
+            )
+            if signed_in
+            else user_error(
+                [*prefix, "companyLocationId"],
+                "A customer access token is required to buy for a company location",
+                "MISSING_CUSTOMER_ACCESS_TOKEN",
+            )
+        )
+    return errors
 
 
 def _apply_identity(ctx: StorefrontContext, cart: Cart, identity: dict[str, Any]) -> None:
@@ -194,6 +75,23 @@ def _apply_identity(ctx: StorefrontContext, cart: Cart, identity: dict[str, Any]
         cart.phone = identity["phone"]
     if "customerAccessToken" in identity:
         cart.customer = ctx.state.customer_for(identity["customerAccessToken"], ctx.store.now())
+    if "preferences" in identity:
+        cart.preferences = identity["preferences"]
+
+
+def _note_error(note: str | None, field: list[str]) -> list[UserError]:
+    if note is not None and len(note) > NOTE_LIMIT:
+        message = f"The note exceeds the maximum number of {NOTE_LIMIT} characters."
+        return [user_error(field, message, "NOTE_TOO_LONG")]
+    return []
+
+
+def _metafield_errors(specs: list[dict[str, Any]], prefix: list[str]) -> list[UserError]:
+    return [
+        user_error([*prefix, str(index), name], message, "INVALID_METAFIELDS")
+        for index, spec in enumerate(specs)
+        for name, _code, message in metafield_problems(spec)
+    ]
 
 
 # Root fields
@@ -208,123 +106,29 @@ def cart_create(_root: None, info: Info, input: dict[str, Any] | None = None) ->
     spec = input or {}
     lines = spec.get("lines") or []
     identity = spec.get("buyerIdentity") or {}
+    metafields = spec.get("metafields") or []
     errors = (
-        _quantity_errors(lines, ["input", "lines"])
-        or _merchandise_errors(ctx, lines, ["input", "lines"])
-        or _customer_token_error(ctx, identity, ["input", "buyerIdentity"])
+        added_line_errors(ctx, [], lines, ["input", "lines"])
+        or _identity_errors(ctx, None, identity, ["input", "buyerIdentity"])
+        or _note_error(spec.get("note"), ["input", "note"])
+        or _metafield_errors(metafields, ["input", "metafields"])
     )
     if errors:
-        return _payload(None, errors)
-    cart = ctx.state.new_cart(ctx.store.now(), identity.get("countryCode") or ctx.requested_country)
+        return payload(ctx, None, errors)
+    cart = ctx.state.new_cart(ctx.store.now(), identity.get("countryCode"))
     _apply_identity(ctx, cart, identity)
+    addresses = (spec.get("delivery") or {}).get("addresses") or []
+    errors, warnings = add_addresses(cart, addresses, ["input", "delivery", "addresses"])
+    if errors:
+        ctx.state.carts.pop(cart.token)
+        return payload(ctx, None, errors)
     cart.note = spec.get("note")
-    cart.attributes = _attributes(spec.get("attributes"))
-    cart.discount_codes = _unique_codes(spec.get("discountCodes") or [])
-    warnings: list[dict[str, str]] = []
-    for line_input in lines:
-        _add(ctx, cart, line_input, warnings)
-    return _payload(cart, [], warnings)
-
-
-def _missing_cart() -> Payload:
-    return _payload(None, [_error(["cartId"], "The specified cart does not exist.", "INVALID")])
-
-
-def cart_lines_add(_root: None, info: Info, cartId: str, lines: list[dict[str, Any]]) -> Payload:
-    ctx = info.context
-    cart = ctx.state.cart(cartId)
-    if cart is None:
-        return _missing_cart()
-    errors = (
-        _quantity_errors(lines, ["lines"])
-        or _merchandise_errors(ctx, lines, ["lines"])
-        or _too_large(cart, lines)
-    )
-    if errors:
-        return _payload(None, errors)
-    warnings: list[dict[str, str]] = []
-    for line_input in lines:
-        _add(ctx, cart, line_input, warnings)
-    _touch(ctx, cart)
-    return _payload(cart, [], warnings)
-
-
-def cart_lines_update(_root: None, info: Info, cartId: str, lines: list[dict[str, Any]]) -> Payload:
-    ctx = info.context
-    cart = ctx.state.cart(cartId)
-    if cart is None:
-        return _missing_cart()
-    by_id = {line.id: line for line in cart.lines}
-    errors = [
-        _error(
-            ["lines", str(index), "id"],
-            f"The merchandise line with id {change['id'].rsplit('/', 1)[-1]} does not exist.",
-            "INVALID_MERCHANDISE_LINE",
-        )
-        for index, change in enumerate(lines)
-        if change["id"] not in by_id
-    ]
-    errors = errors or _quantity_errors(lines, ["lines"]) or _merchandise_errors(ctx, lines, ["lines"])
-    if errors:
-        return _payload(cart, errors)
-    warnings: list[dict[str, str]] = []
-    for change in lines:
-        line = by_id[change["id"]]
-        if change.get("merchandiseId") is not None:
-            variant = _variant(ctx, change["merchandiseId"])
-            assert variant is not None
-            line.variant = variant
-        if "attributes" in change and change["attributes"] is not None:
-            line.attributes = _attributes(change["attributes"])
-        quantity = change.get("quantity")
-        if quantity == 0:
-            cart.lines.remove(line)
-            cart.sold_out_lines.discard(line.id)
-            continue
-        if quantity is not None:
-            others = sum(ln.quantity for ln in cart.lines if ln.variant is line.variant and ln is not line)
-            line.quantity = min(quantity, max(0, line.variant.quantity_available - others))
-            if line.quantity == 0:
-                cart.sold_out_lines.add(line.id)
-            else:
-                cart.sold_out_lines.discard(line.id)
-                if line.quantity < quantity:
-                    warnings.append(_not_enough(line.quantity, line))
-    _touch(ctx, cart)
-    return _payload(cart, [], warnings)
-
-
-def cart_lines_remove(_root: None, info: Info, cartId: str, lineIds: list[str]) -> Payload:
-    ctx = info.context
-    cart = ctx.state.cart(cartId)
-    if cart is None:
-        return _missing_cart()
-    known = {line.id for line in cart.lines}
-    errors = [
-        _error(
-            ["lineIds", str(index)],
-            f"The merchandise line with id {line_id.rsplit('/', 1)[-1]} does not exist.",
-            "INVALID_MERCHANDISE_LINE",
-        )
-        for index, line_id in enumerate(lineIds)
-        if line_id not in known
-    ]
-    if not errors:
-        cart.lines = [line for line in cart.lines if line.id not in lineIds]
-        cart.sold_out_lines -= set(lineIds)
-        _touch(ctx, cart)
-    return _payload(cart, errors)
-
-
-def _update(info: Info, cart_id: str, change: Callable[[Cart], list[UserError]]) -> Payload:
-    """Apply `change` to the cart `cart_id` names; its userErrors (if any) leave the cart as it was."""
-    cart = info.context.state.cart(cart_id)
-    if cart is None:
-        return _missing_cart()
-    errors = change(cart)
-    if not errors:
-        _touch(info.context, cart)
-    return _payload(cart, errors)
+    cart.attributes = attributes_of(spec.get("attributes"))
+    cart.discount_codes = unique_codes(spec.get("discountCodes") or [])
+    cart.gift_card_codes = known_gift_card_codes(ctx, spec.get("giftCardCodes") or [])
+    set_metafields(ctx, cart, metafields)
+    warnings += add_lines(ctx, cart, lines)
+    return payload(ctx, cart, [], warnings)
 
 
 def cart_buyer_identity_update(
@@ -335,28 +139,25 @@ def cart_buyer_identity_update(
 ) -> Payload:
     ctx = info.context
 
-    def change(cart: Cart) -> list[UserError]:
-        errors = _customer_token_error(ctx, buyerIdentity, ["buyerIdentity"])
+    def change(cart: Cart) -> tuple[list[UserError], list[Warning]]:
+        errors = _identity_errors(ctx, cart, buyerIdentity, ["buyerIdentity"])
         if not errors:
             _apply_identity(ctx, cart, buyerIdentity)
-        return errors
+        return errors, []
 
-    return _update(info, cartId, change)
-
-
-NOTE_LIMIT = 5000
+    return update(info, cartId, change)
 
 
 def cart_note_update(_root: None, info: Info, cartId: str, note: str) -> Payload:
-    if len(note) > NOTE_LIMIT:
-        message = f"The note exceeds the maximum number of {NOTE_LIMIT} characters."
-        return _payload(None, [_error(["note"], message, "NOTE_TOO_LONG")])
+    errors = _note_error(note, ["note"])
+    if errors:
+        return payload(info.context, None, errors)
 
-    def change(cart: Cart) -> list[UserError]:
+    def change(cart: Cart) -> tuple[list[UserError], list[Warning]]:
         cart.note = note
-        return []
+        return [], []
 
-    return _update(info, cartId, change)
+    return update(info, cartId, change)
 
 
 def cart_attributes_update(
@@ -365,34 +166,14 @@ def cart_attributes_update(
     cartId: str,
     attributes: list[dict[str, Any]],
 ) -> Payload:
-    def change(cart: Cart) -> list[UserError]:
-        cart.attributes = _attributes(attributes)
-        return []
+    def change(cart: Cart) -> tuple[list[UserError], list[Warning]]:
+        cart.attributes = attributes_of(attributes)
+        return [], []
 
-    return _update(info, cartId, change)
-
-
-def _unique_codes(codes: list[str]) -> list[str]:
-    seen: dict[str, str] = {}
-    for code in codes:
-        seen.setdefault(code.strip().upper(), code)
-    return list(seen.values())
+    return update(info, cartId, change)
 
 
-def cart_discount_codes_update(
-    _root: None,
-    info: Info,
-    cartId: str,
-    discountCodes: list[str],
-) -> Payload:
-    def change(cart: Cart) -> list[UserError]:
-        cart.discount_codes = _unique_codes(discountCodes)
-        return []
-
-    return _update(info, cartId, change)
-
-
-# Cart objects
+# The Cart object
 
 
 def _lines(cart: Cart, info: Info, **args: Any) -> Connection[CartLine]:
@@ -400,15 +181,14 @@ def _lines(cart: Cart, info: Info, **args: Any) -> Connection[CartLine]:
 
 
 def _cost(cart: Cart, info: Info) -> dict[str, Any]:
-    market = _market(cart, info.context)
-    subtotal = sum((market.convert(line.variant.price) * line.quantity for line in cart.lines), Decimal(0))
-    # No taxes, duties, shipping or discounts in the sandbox: every total is the subtotal.
-    amount = money(subtotal, market.currency)
+    pricing = pricing_of(cart, info.context)
+    subtotal = pricing.money(pricing.subtotal)
+    # Shopify no longer reports taxes or duties on carts: the deprecated fields stay null.
     return {
-        "checkoutChargeAmount": amount,
-        "subtotalAmount": amount,
+        "checkoutChargeAmount": subtotal,
+        "subtotalAmount": subtotal,
         "subtotalAmountEstimated": True,
-        "totalAmount": amount,
+        "totalAmount": pricing.money(pricing.total),
         "totalAmountEstimated": True,
         "totalDutyAmount": None,
         "totalDutyAmountEstimated": True,
@@ -417,46 +197,58 @@ def _cost(cart: Cart, info: Info) -> dict[str, Any]:
     }
 
 
-def _line_cost(line: CartLine, info: Info) -> dict[str, Any]:
-    market = _market(line.cart, info.context)
-    unit = market.convert(line.variant.price)
-    compare_at = line.variant.compare_at_price
-    total = money(unit * line.quantity, market.currency)
-    return {
-        "amountPerQuantity": money(unit, market.currency),
-        "compareAtAmountPerQuantity": money(market.convert(compare_at), market.currency)
-        if compare_at
-        else None,
-        "subtotalAmount": total,
-        "totalAmount": total,
+def _estimated_cost(cart: Cart, info: Info) -> dict[str, Any]:
+    cost = _cost(cart, info)
+    return {name: cost[name] for name in ("checkoutChargeAmount", "subtotalAmount", "totalAmount")} | {
+        "totalDutyAmount": None,
+        "totalTaxAmount": None,
     }
+
+
+def _preferences(cart: Cart) -> dict[str, Any] | None:
+    chosen = cart.preferences
+    if chosen is None:
+        return None
+    delivery = chosen.get("delivery")
+    return {
+        "delivery": {
+            "coordinates": delivery.get("coordinates"),
+            "deliveryMethod": delivery.get("deliveryMethod") or [],
+            "pickupHandle": delivery.get("pickupHandle") or [],
+        }
+        if delivery
+        else None,
+        "wallet": chosen.get("wallet"),
+    }
+
+
+def _context_country(ctx: StorefrontContext) -> str:
+    requested = ctx.requested_country
+    return requested if requested and requested != UNKNOWN_REGION else SHOP_COUNTRY
 
 
 def _buyer_identity(cart: Cart, info: Info) -> dict[str, Any]:
     customer = cart.customer
     return {
-        "countryCode": cart.country,
+        "countryCode": cart.country or _context_country(info.context),
         "customer": customer,
         "email": cart.email or (customer.email if customer else None),
         "phone": cart.phone,
+        "preferences": _preferences(cart),
+        # Deprecated for `Cart.delivery`, whose addresses it shows (the selected one first).
+        "deliveryAddressPreferences": [
+            mailing_address(a) for a in sorted(cart.addresses, key=lambda a: not a.selected)
+        ],
     }
 
 
-def _attribute(record: Cart | CartLine, info: Info, key: str) -> dict[str, str | None] | None:
-    return next((a for a in record.attributes if a["key"] == key), None)
-
-
-CART_RESOLVERS: dict[str, dict[str, Any]] = {
+CART_OBJECT_RESOLVERS: dict[str, dict[str, Any]] = {
     "QueryRoot": {"cart": resolve_cart},
     "Mutation": {
         "cartCreate": cart_create,
-        "cartLinesAdd": cart_lines_add,
-        "cartLinesUpdate": cart_lines_update,
-        "cartLinesRemove": cart_lines_remove,
         "cartBuyerIdentityUpdate": cart_buyer_identity_update,
         "cartNoteUpdate": cart_note_update,
         "cartAttributesUpdate": cart_attributes_update,
-        "cartDiscountCodesUpdate": cart_discount_codes_update,
     },
     "Cart": {
         "id": lambda cart, info: cart.gid,
@@ -466,19 +258,38 @@ CART_RESOLVERS: dict[str, dict[str, Any]] = {
         "updatedAt": lambda cart, info: iso(cart.updated_at),
         "lines": _lines,
         "cost": _cost,
+        "estimatedCost": _estimated_cost,
         "buyerIdentity": _buyer_identity,
-        "attribute": _attribute,
-        "discountCodes": lambda cart, info: [
-            {"code": code, "applicable": False} for code in cart.discount_codes
-        ],
-        "appliedGiftCards": lambda cart, info: [],
-    },
-    "CartLine": {
-        "cost": _line_cost,
-        "merchandise": lambda line, info: line.variant,
-        "attribute": _attribute,
-        "parentRelationship": lambda line, info: None,
+        "attribute": attribute,
     },
 }
 
-__all__ = ["CART_RESOLVERS", "MAX_LINES"]
+
+def _merged(*parts: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    merged: dict[str, dict[str, Any]] = {}
+    for part in parts:
+        for type_name, fields in part.items():
+            bound = merged.setdefault(type_name, {})
+            assert not bound.keys() & fields.keys(), f"{type_name} bound twice"
+            bound.update(fields)
+    return merged
+
+
+CART_RESOLVERS = _merged(
+    CART_OBJECT_RESOLVERS,
+    CART_LINE_RESOLVERS,
+    CART_CODE_RESOLVERS,
+    CART_DELIVERY_RESOLVERS,
+    DELIVERY_GROUP_RESOLVERS,
+    CART_METAFIELD_RESOLVERS,
+)
+
+CART_TYPE_NAMES: dict[type, str] = {
+    CodeAllocation: "CartCodeDiscountAllocation",
+    MoneyValue: "MoneyV2",
+    PercentageValue: "PricingPercentageValue",
+    DeliveryAddress: "CartDeliveryAddress",
+}
+"""The GraphQL type of each cart record that stands in an interface or a union."""
+
+__all__ = ["CART_RESOLVERS", "CART_TYPE_NAMES", "MAX_LINES"]

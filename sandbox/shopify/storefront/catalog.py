@@ -17,8 +17,6 @@ from sandbox.shopify.ids import parse_gid
 from sandbox.shopify.records import (
     CollectionRecord,
     ImageRecord,
-    OptionValueRecord,
-    ProductOptionRecord,
     ProductRecord,
     VariantRecord,
 )
@@ -34,6 +32,7 @@ from sandbox.shopify.search_syntax import (
 from sandbox.shopify.store import Store
 from sandbox.shopify.timestamps import iso
 
+from .content_nodes import content_node
 from .context import Info
 from .product_filters import FilterSet, listing_facets
 from .product_search import (
@@ -145,7 +144,7 @@ def _node(store: Store, value: str) -> Any:
         return store.collections.get(number or 0)
     if kind == "Shop":
         return store if value == store.shop_gid else None
-    return None
+    return content_node(store, parsed)
 
 
 def resolve_node(_root: None, info: Info, id: str) -> Any:
@@ -194,51 +193,6 @@ def resolve_search(_root: None, info: Info, **args: Any) -> Connection[ProductRe
 
 
 # Product
-
-
-def _option_names(option: ProductOptionRecord) -> set[str]:
-    return {option.name.en_US, option.name.fr_FR, option.name.de_DE}
-
-
-def _value_names(value: OptionValueRecord) -> set[str]:
-    return {value.name.en_US, value.name.fr_FR, value.name.de_DE}
-
-
-def _matching_variant(product: ProductRecord, args: dict[str, Any]) -> VariantRecord | None:
-    """The variant with exactly the selected options (in any shop language), or None."""
-    selected = args.get("selectedOptions") or []
-    fold: Callable[[str], str] = str.casefold if args.get("caseInsensitiveMatch") else str
-    wanted: dict[int, str] = {}
-    for choice in selected:
-        option = next(
-            (o for o in product.options if fold(choice["name"]) in {fold(n) for n in _option_names(o)}), None
-        )
-        if option is None:
-            if args.get("ignoreUnknownOptions"):
-                continue
-            return None
-        wanted[option.id] = fold(choice["value"])
-    if not wanted:
-        return None
-    for variant in product.variants:
-        if all(
-            value.option.id not in wanted or wanted[value.option.id] in {fold(n) for n in _value_names(value)}
-            for value in variant.option_values
-        ) and all(any(v.option.id == oid for v in variant.option_values) for oid in wanted):
-            return variant
-    return None
-
-
-def _first_available(product: ProductRecord) -> VariantRecord:
-    return next((v for v in product.variants if v.available_for_sale), product.variants[0])
-
-
-def _selected_or_first(product: ProductRecord, info: Info, **args: Any) -> VariantRecord:
-    return _matching_variant(product, args) or _first_available(product)
-
-
-def _by_selected_options(product: ProductRecord, info: Info, **args: Any) -> VariantRecord | None:
-    return _matching_variant(product, args)
 
 
 VARIANT_SORTS: dict[str, Callable[[VariantRecord], SortValue]] = {
@@ -309,12 +263,6 @@ def _image_url(image: ImageRecord, info: Info, transform: dict[str, Any] | None 
     return "&".join([url, *params])
 
 
-def _first_selectable_variant(value: OptionValueRecord, info: Info) -> VariantRecord | None:
-    """The first variant with this value, preferring one that is in stock."""
-    with_value = [v for v in value.option.product.variants if value in v.option_values]
-    return next((v for v in with_value if v.available_for_sale), with_value[0] if with_value else None)
-
-
 def _collection_products(collection: CollectionRecord, info: Info, **args: Any) -> Connection[ProductRecord]:
     ctx = info.context
     window = Window.of(args)
@@ -371,8 +319,6 @@ CATALOG_RESOLVERS: dict[str, dict[str, Any]] = {
         "options": lambda p, info, first=None: p.options if first is None else p.options[:first],
         "variants": _variants,
         "variantsCount": lambda p, info: {"count": len(p.variants), "precision": "EXACT"},
-        "selectedOrFirstAvailableVariant": _selected_or_first,
-        "variantBySelectedOptions": _by_selected_options,
         "featuredImage": lambda p, info: p.images[0] if p.images else None,
         "images": _images,
         "priceRange": _price_range,
@@ -381,7 +327,6 @@ CATALOG_RESOLVERS: dict[str, dict[str, Any]] = {
         "collections": _product_collections,
         "isGiftCard": lambda p, info: False,
         "requiresSellingPlan": lambda p, info: False,
-        "trackingParameters": lambda p, info: None,
     },
     "ProductOption": {
         "id": lambda o, info: o.gid,
@@ -391,7 +336,6 @@ CATALOG_RESOLVERS: dict[str, dict[str, Any]] = {
     "ProductOptionValue": {
         "id": lambda v, info: v.gid,
         "name": lambda v, info: v.name.get(info.context.locale),
-        "firstSelectableVariant": _first_selectable_variant,
     },
     "ProductVariant": {
         "id": lambda v, info: v.gid,
@@ -433,7 +377,6 @@ CATALOG_RESOLVERS: dict[str, dict[str, Any]] = {
         "seo": lambda c, info: {"title": None, "description": None},
         "updatedAt": lambda c, info: iso(c.updated_at),
         "onlineStoreUrl": _online_store_url,
-        "trackingParameters": lambda c, info: None,
         "products": _collection_products,
     },
 }

@@ -17,11 +17,13 @@ from sandbox.shopify.records import (
     VariantRecord,
 )
 from sandbox.shopify.relay import bind, bind_abstract_types, bind_connections
-from sandbox.shopify.store import MenuItemRecord, MenuRecord, Store
+from sandbox.shopify.store import Store
 
-from .cart import CART_RESOLVERS
+from .cart import CART_RESOLVERS, CART_TYPE_NAMES
 from .catalog import CATALOG_RESOLVERS
+from .content import CONTENT_RESOLVERS, CONTENT_TYPE_NAMES
 from .customer import CUSTOMER_RESOLVERS
+from .product_page import PRODUCT_PAGE_RESOLVERS, PRODUCT_PAGE_TYPE_NAMES
 from .shop import SHOP_RESOLVERS
 from .state import Cart, CartLine
 
@@ -32,12 +34,13 @@ TYPE_NAMES: dict[type, str] = {
     ProductOptionRecord: "ProductOption",
     OptionValueRecord: "ProductOptionValue",
     Store: "Shop",
-    MenuRecord: "Menu",
-    MenuItemRecord: "MenuItem",
     Cart: "Cart",
     CartLine: "CartLine",
     OrderRecord: "Order",
     AddressRecord: "MailingAddress",
+    **CONTENT_TYPE_NAMES,
+    **CART_TYPE_NAMES,
+    **PRODUCT_PAGE_TYPE_NAMES,
 }
 """The GraphQL type each record class stands for, for interfaces and unions (`Node`, `Merchandise`…)."""
 
@@ -51,7 +54,14 @@ def storefront_schema() -> GraphQLSchema:
     """Built once per process: resolvers read the store from the request context, not the schema."""
     schema = build_schema(storefront_sdl())
     bind_connections(schema)
-    for resolvers in (CATALOG_RESOLVERS, SHOP_RESOLVERS, CART_RESOLVERS, CUSTOMER_RESOLVERS):
+    for resolvers in (
+        CATALOG_RESOLVERS,
+        SHOP_RESOLVERS,
+        CART_RESOLVERS,
+        CUSTOMER_RESOLVERS,
+        CONTENT_RESOLVERS,
+        PRODUCT_PAGE_RESOLVERS,
+    ):
         bind(schema, resolvers)
     bind_abstract_types(schema, TYPE_NAMES)
     return schema

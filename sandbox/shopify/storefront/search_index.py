@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from sandbox.shopify.records import ProductRecord
@@ -53,13 +53,21 @@ class SearchIndex:
     """The words of the published products in one locale, and the products holding each word."""
 
     def __init__(self, products: Iterable[ProductRecord], locale: str) -> None:
-        self._words: dict[int, ProductWords] = {}
+        self._load({product.id: ProductWords.of(product, locale) for product in products})
+
+    @classmethod
+    def of_words(cls, words: Mapping[int, ProductWords]) -> SearchIndex:
+        """An index over words gathered elsewhere, by id (predictive search indexes one field apiece)."""
+        index = cls.__new__(cls)
+        index._load(words)
+        return index
+
+    def _load(self, words: Mapping[int, ProductWords]) -> None:
+        self._words = dict(words)
         postings: defaultdict[str, set[int]] = defaultdict(set)
-        for product in products:
-            words = ProductWords.of(product, locale)
-            self._words[product.id] = words
-            for word in words.title | words.kind | words.other:
-                postings[word].add(product.id)
+        for item_id, held in self._words.items():
+            for word in held.title | held.kind | held.other:
+                postings[word].add(item_id)
         self._postings = dict(postings)
         self._vocabulary = sorted(postings)
 
@@ -68,11 +76,18 @@ class SearchIndex:
         if not prefix:
             return set(self._postings.get(term, ()))
         ids: set[int] = set()
-        position = bisect_left(self._vocabulary, term)
-        while position < len(self._vocabulary) and self._vocabulary[position].startswith(term):
-            ids |= self._postings[self._vocabulary[position]]
-            position += 1
+        for word in self.words_from(term):
+            ids |= self._postings[word]
         return ids
+
+    def words_from(self, prefix: str) -> list[str]:
+        """The indexed words starting with `prefix`, in order."""
+        found = []
+        position = bisect_left(self._vocabulary, prefix)
+        while position < len(self._vocabulary) and self._vocabulary[position].startswith(prefix):
+            found.append(self._vocabulary[position])
+            position += 1
+        return found
 
     def scores(self, terms: list[str], *, prefix_last: bool = False) -> dict[int, int]:
         """Points per product holding every term: 3 for a title word, 2 for type or vendor, 1 else."""

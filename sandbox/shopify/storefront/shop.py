@@ -1,19 +1,18 @@
-"""Storefront `shop`, `localization`, `menu` and `publicApiVersions`: the shop's own settings."""
+"""Storefront `shop` and `publicApiVersions`: the shop's own settings, brand and policies.
+
+Brand copy and policies come out in the operation's language; the policies' numbers (return
+window, free shipping threshold) are the ones the shop's pages state.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sandbox.shopify.markets import (
-    COUNTRIES,
-    CURRENCY_NAMES,
-    RATES,
-    SHOP_COUNTRY,
-    SHOP_CURRENCY,
-)
-from sandbox.shopify.store import MenuItemRecord, MenuRecord, Store
+from sandbox.shopify.content.records import PolicyRecord
+from sandbox.shopify.markets import COUNTRIES, RATES, SHOP_COUNTRY, SHOP_CURRENCY
+from sandbox.shopify.store import Store
 
-from .context import LOCALES, Info
+from .context import Info
 
 API_VERSIONS = [
     ("2025-10", "2025-10", True),
@@ -25,49 +24,11 @@ API_VERSIONS = [
 ]
 """The versions the Storefront API listed when the 2026-04 schema was published."""
 
-LANGUAGES = {
-    "EN": ("English", "English"),
-    "FR": ("French", "français"),
-    "DE": ("German", "Deutsch"),
-}
-
-
-def _language(code: str) -> dict[str, str]:
-    name, endonym = LANGUAGES[code]
-    return {"isoCode": code, "name": name, "endonymName": endonym}
-
-
-def _country(code: str) -> dict[str, Any]:
-    name, currency, default_language = COUNTRIES[code]
-    currency_name, symbol = CURRENCY_NAMES[currency]
-    return {
-        "isoCode": code,
-        "name": name,
-        "currency": {"isoCode": currency, "name": currency_name, "symbol": symbol},
-        "unitSystem": "IMPERIAL_SYSTEM" if code in ("US", "GB") else "METRIC_SYSTEM",
-        "availableLanguages": [_language(language) for language in LOCALES],
-        "defaultLanguage": _language(default_language),
-    }
+POLICY_FIELDS = ("privacyPolicy", "refundPolicy", "shippingPolicy", "subscriptionPolicy", "termsOfService")
 
 
 def resolve_shop(_root: None, info: Info) -> Store:
     return info.context.store
-
-
-def resolve_localization(_root: None, info: Info) -> dict[str, Any]:
-    ctx = info.context
-    return {
-        "availableCountries": [_country(code) for code in sorted(COUNTRIES)],
-        "availableLanguages": [_language(language) for language in LOCALES],
-        "country": _country(ctx.market.country),
-        "language": _language(ctx.language),
-    }
-
-
-def resolve_menu(_root: None, info: Info, handle: str) -> MenuRecord | None:
-    ctx = info.context
-    ctx.require_token("menu", "unauthenticated_read_content")
-    return ctx.store.menus.get(handle)
 
 
 def resolve_api_versions(_root: None, info: Info) -> list[dict[str, Any]]:
@@ -86,15 +47,28 @@ def _payment_settings(store: Store, info: Info) -> dict[str, Any]:
     }
 
 
-def _menu_item_resource(item: MenuItemRecord, info: Info) -> Any:
-    return item.resource
+def _policy(kind: str) -> Any:
+    def resolve(store: Store, info: Info) -> PolicyRecord | None:
+        return store.content.policies.get(kind)
 
+    return resolve
+
+
+def _colors(groups: tuple[tuple[str, str], ...]) -> list[dict[str, str]]:
+    return [{"background": background, "foreground": foreground} for background, foreground in groups]
+
+
+_POLICY_FIELDS: dict[str, Any] = {
+    "body": lambda policy, info: policy.body.get(info.context.locale),
+    "handle": lambda policy, info: policy.handle,
+    "id": lambda policy, info: policy.gid,
+    "title": lambda policy, info: policy.title.get(info.context.locale),
+    "url": lambda policy, info: f"{info.context.store.url}/policies/{policy.handle}",
+}
 
 SHOP_RESOLVERS: dict[str, dict[str, Any]] = {
     "QueryRoot": {
         "shop": resolve_shop,
-        "localization": resolve_localization,
-        "menu": resolve_menu,
         "publicApiVersions": resolve_api_versions,
     },
     "Shop": {
@@ -108,25 +82,24 @@ SHOP_RESOLVERS: dict[str, dict[str, Any]] = {
             "url": store.url,
         },
         "paymentSettings": _payment_settings,
-        "brand": lambda store, info: {
-            "logo": None,
-            "shortDescription": store.shop.description,
-            "slogan": None,
-        },
+        "brand": lambda store, info: store.content.brand,
         "shipsToCountries": lambda store, info: sorted(COUNTRIES),
+        **{kind: _policy(kind) for kind in POLICY_FIELDS},
     },
-    "Menu": {
-        "id": lambda menu, info: menu.gid,
-        "items": lambda menu, info: menu.items,
-        "itemsCount": lambda menu, info: len(menu.items),
+    "Brand": {
+        "colors": lambda brand, info: brand,
+        "coverImage": lambda brand, info: brand.cover_image,
+        "logo": lambda brand, info: brand.logo,
+        "shortDescription": lambda brand, info: brand.short_description.get(info.context.locale),
+        "slogan": lambda brand, info: brand.slogan.get(info.context.locale),
+        "squareLogo": lambda brand, info: brand.square_logo,
     },
-    "MenuItem": {
-        "id": lambda item, info: item.gid,
-        "items": lambda item, info: [],
-        "resource": _menu_item_resource,
-        "resourceId": lambda item, info: item.resource.gid if item.resource else None,
-        "tags": lambda item, info: [],
+    "BrandColors": {
+        "primary": lambda brand, info: _colors(brand.primary_colors),
+        "secondary": lambda brand, info: _colors(brand.secondary_colors),
     },
+    "ShopPolicy": _POLICY_FIELDS,
+    "ShopPolicyWithDefault": _POLICY_FIELDS,
 }
 
-__all__ = ["API_VERSIONS", "SHOP_RESOLVERS"]
+__all__ = ["API_VERSIONS", "POLICY_FIELDS", "SHOP_RESOLVERS"]

@@ -1,62 +1,25 @@
 """What only the Storefront API keeps: carts and customer access tokens.
 
-Cart ids look like Shopify's (`gid://shopify/Cart/<token>?key=<key>`, the token a base64 of a
-region and a ULID); a cart is found only with its key. Tokens come from the emulator's seeded
-random source, so a run is reproducible.
+Cart tokens are a base64 of a region and a ULID, as Shopify's are; a cart is found only with its
+key. Tokens come from the emulator's seeded random source, so a run is reproducible.
 """
 
 from __future__ import annotations
 
 import base64
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sandbox.shopify.ids import parse_gid
-from sandbox.shopify.records import CustomerRecord, VariantRecord
+from sandbox.shopify.records import CustomerRecord
+
+from .cart_records import Cart, CartLine
 
 CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 TOKEN_LIFETIME = timedelta(days=14)
 """How long a customer access token lasts."""
-
-
-@dataclass(slots=True, eq=False)
-class CartLine:
-    id: str
-    cart: Cart
-    variant: VariantRecord
-    quantity: int
-    attributes: list[dict[str, str | None]]
-
-
-@dataclass(slots=True, eq=False)
-class Cart:
-    token: str
-    key: str
-    created_at: datetime
-    updated_at: datetime
-    country: str | None
-    lines: list[CartLine] = field(default_factory=list)
-    note: str | None = None
-    attributes: list[dict[str, str | None]] = field(default_factory=list)
-    discount_codes: list[str] = field(default_factory=list)
-    email: str | None = None
-    phone: str | None = None
-    customer: CustomerRecord | None = None
-    sold_out_lines: set[str] = field(default_factory=set)
-    """Lines added while their merchandise was out of stock: each mutation warns about them again."""
-
-    @property
-    def gid(self) -> str:
-        return f"gid://shopify/Cart/{self.token}?key={self.key}"
-
-    @property
-    def warning_target(self) -> str:
-        return f"gid://shopify/Cart/{self.token}"
-
-    @property
-    def total_quantity(self) -> int:
-        return sum(line.quantity for line in self.lines)
+CART_METAFIELD_ID_BASE = 25_400_000_000_000
 
 
 @dataclass(slots=True)
@@ -72,6 +35,7 @@ class StorefrontState:
         self._rng = random.Random(seed)
         self.carts: dict[str, Cart] = {}
         self.tokens: dict[str, CustomerToken] = {}
+        self._metafields = CART_METAFIELD_ID_BASE
 
     def _ulid(self, now: datetime) -> str:
         millis = int(now.timestamp() * 1000)
@@ -99,6 +63,11 @@ class StorefrontState:
         value = f"{self._rng.getrandbits(128):032x}"
         uuid = f"{value[:8]}-{value[8:12]}-4{value[13:16]}-a{value[17:20]}-{value[20:]}"
         return f"gid://shopify/CartLine/{uuid}?cart={cart.token}"
+
+    def new_metafield_id(self) -> int:
+        """Cart metafields are numbered across carts, after the catalog's."""
+        self._metafields += 1
+        return self._metafields
 
     def issue_token(self, customer: CustomerRecord, now: datetime) -> tuple[str, CustomerToken]:
         token = f"{self._rng.getrandbits(128):032x}"

@@ -349,13 +349,16 @@ def test_menu_items_nest_and_may_point_at_no_resource() -> None:
 
     main, footer = mapping.menu(data["h0"]), mapping.menu(data["h1"])
 
-    assert [item.title for item in main.items] == [item.title for item in WORLD.menus["main-menu"]]
+    world_titles = [item.title for item in WORLD.menus["main-menu"]]
+    assert [item.title for item in main.items][: len(world_titles)] == world_titles
     assert main.items[0].resource_id is not None
-    assert [(item.type, item.resource_id) for item in footer.items] == [
-        ("SEARCH", None),
-        ("SHOP_POLICY", None),
-        ("SHOP_POLICY", None),
+    assert [child.type for child in main.items[0].items] == ["PRODUCT", "PRODUCT"]
+    assert [(item.type, item.resource_id is None) for item in footer.items[:3]] == [
+        ("SEARCH", True),
+        ("SHOP_POLICY", False),
+        ("SHOP_POLICY", False),
     ]
+    assert (footer.items[-1].type, footer.items[-1].resource_id) == ("HTTP", None)
 
 
 def test_menu_children_may_be_missing_or_nested() -> None:

@@ -104,7 +104,8 @@ def test_the_check_catches_a_field_that_shopify_does_not_have() -> None:
 
     invented = build_schema(
         storefront_sdl().replace(
-            "type Shop implements Node {", "type Shop implements Node {\n  invented: Int"
+            "type Shop implements HasMetafields & Node {",
+            "type Shop implements HasMetafields & Node {\n  invented: Int",
         )
     )
 

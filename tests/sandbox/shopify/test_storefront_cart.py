@@ -28,7 +28,7 @@ mutation NoteAndCodes($cartId: ID!) {
     cart { attribute(key: "gift") { key value } }
     userErrors { code field message }
   }
-  cartDiscountCodesUpdate(cartId: $cartId, discountCodes: ["WELCOME10"]) {
+  cartDiscountCodesUpdate(cartId: $cartId, discountCodes: ["NOSUCHCODE"]) {
     cart { discountCodes { code applicable } }
     userErrors { code field message }
     warnings { code message target }
@@ -313,7 +313,7 @@ async def test_note_attributes_and_unknown_discount_codes(shop: ShopifySandbox) 
     assert data["cartNoteUpdate"]["cart"] == {"note": "Gift wrap, please"}
     assert data["cartAttributesUpdate"]["cart"] == {"attribute": {"key": "gift", "value": "yes"}}
     codes = data["cartDiscountCodesUpdate"]
-    assert codes["cart"]["discountCodes"] == [{"code": "WELCOME10", "applicable": False}]
+    assert codes["cart"]["discountCodes"] == [{"code": "NOSUCHCODE", "applicable": False}]
     assert codes["warnings"] == [
         {
             "code": "DISCOUNT_NOT_FOUND",
