@@ -100,6 +100,7 @@ def build_app(config: GatewayConfig, *, sample_query: str | None = None) -> Star
         response_extensions,
         RequestContext.response_ttl,
         lean=config.server.executor == "lean",
+        built_from_of=RequestContext.built_from,
     )
     responses = ResponseCache(config.cache.response_entries) if config.cache.responses else None
     owned = OwnedExecutor(EXTENSIONS, STRAWBERRY_CONFIG)
@@ -120,7 +121,7 @@ def build_app(config: GatewayConfig, *, sample_query: str | None = None) -> Star
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        async with open_services(config) as runtime:
+        async with open_services(config, responses) as runtime:
             readiness = Readiness(runtime.checks)
             state.runtime, state.readiness = runtime, readiness
             readiness.start()
@@ -165,7 +166,7 @@ def build_app(config: GatewayConfig, *, sample_query: str | None = None) -> Star
                 lambda: state.running.webhooks,
                 lambda: state.running.seen,
                 lambda: state.running.services.cache,
-                responses,
+                lambda: state.running.invalidations,
             ),
             methods=["POST"],
             max_body_size=WEBHOOK_MAX_BYTES,

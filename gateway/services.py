@@ -1,7 +1,8 @@
 """The gateway's long-lived parts, built from the config: backend connectors, the cache, the executor.
 
-`open_services(config)` is used by the app's lifespan: it opens one HTTP session per backend, the
-source cache, and closes them all in reverse order on shutdown.
+`open_services(config, responses)` is used by the app's lifespan: it opens one HTTP session per
+backend, the source cache, the key maps and the invalidation channel (which drops entries of the
+app's response cache), and closes them all in reverse order on shutdown.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 
 from pydantic import SecretStr
+from redis.asyncio import Redis
 
 from gateway.backends.akeneo.client import AkeneoContent
 from gateway.backends.akeneo.events import AkeneoEvents
@@ -22,6 +24,7 @@ from gateway.backends.hubspot.client import HubSpotCrm
 from gateway.backends.hubspot.events import HubSpotEvents
 from gateway.backends.intercom.client import IntercomChat
 from gateway.backends.intercom.events import IntercomEvents
+from gateway.backends.key_maps import KeyMap, MemoryKeyMap, RedisKeyMap
 from gateway.backends.odoo.client import OdooStock
 from gateway.backends.odoo.events import OdooEvents
 from gateway.backends.roles import CatalogSource, ContentSource, StockSource
@@ -31,8 +34,15 @@ from gateway.backends.shopify.storefront import ShopifyStorefront
 from gateway.cache import CachePolicy, DataClass, SourceCache
 from gateway.cache.stores import memory_store, redis_store
 from gateway.config import BackendSection, GatewayConfig
+from gateway.graphql.response_cache import ResponseCache
 from gateway.health import BackendCheck
-from gateway.webhooks.dedupe import MemorySeenEvents, RedisSeenEvents, SeenEvents
+from gateway.webhooks.broadcast import (
+    Invalidations,
+    LocalInvalidations,
+    RedisInvalidations,
+    forget_responses,
+)
+from gateway.webhooks.dedupe import REDIS_TIMEOUT_S, MemorySeenEvents, RedisSeenEvents, SeenEvents
 from gateway.webhooks.delivery import WebhookSource
 from resolvers.context import CatalogSettings
 
@@ -127,12 +137,32 @@ class Runtime:
     webhooks: dict[str, WebhookSource] = field(default_factory=dict)
     """Vendors whose webhooks are accepted (those with a signing secret configured)."""
     seen: SeenEvents = field(default_factory=MemorySeenEvents)
+    invalidations: Invalidations = field(default_factory=lambda: LocalInvalidations(lambda changes: None))
+    """Where the webhook endpoint sends the changes it applied, for every process to act on."""
 
 
 @contextlib.asynccontextmanager
-async def open_services(config: GatewayConfig) -> AsyncIterator[Runtime]:
+async def open_services(
+    config: GatewayConfig, responses: ResponseCache | None = None
+) -> AsyncIterator[Runtime]:
     backends = config.backends
     async with contextlib.AsyncExitStack() as stack:
+        shared = config.cache.backend == "redis"
+        key_map_redis: Redis | None = None
+        if shared:
+            key_map_redis = Redis.from_url(
+                config.cache.redis_url,
+                socket_timeout=REDIS_TIMEOUT_S,
+                socket_connect_timeout=REDIS_TIMEOUT_S,
+            )
+            stack.push_async_callback(key_map_redis.aclose)
+
+        def key_map(kind: str) -> KeyMap:
+            """Shared by every replica with Redis, so any of them resolves a webhook's names."""
+            if key_map_redis is None:
+                return MemoryKeyMap()
+            return RedisKeyMap(key_map_redis, config.cache.namespace, kind)
+
         clients: dict[str, BackendClient] = {}
 
         async def client(name: str, section: BackendSection) -> BackendClient:
@@ -167,6 +197,8 @@ async def open_services(config: GatewayConfig) -> AsyncIterator[Runtime]:
                 scope=akeneo.scope,
                 locales=list(dict.fromkeys(config.catalog.languages.values())),
                 max_media_bytes=akeneo.max_media_bytes,
+                sku_by_uuid=key_map("akeneo-uuid"),
+                skus_by_model=key_map("akeneo-model"),
             )
             checks["akeneo"] = BackendCheck(content.check, akeneo_client.breaker)
 
@@ -174,7 +206,12 @@ async def open_services(config: GatewayConfig) -> AsyncIterator[Runtime]:
         if backends.odoo is not None:
             odoo = backends.odoo
             odoo_client = await client("odoo", odoo)
-            stock = OdooStock(odoo_client, database=odoo.database, api_key=odoo.api_key.get_secret_value())
+            stock = OdooStock(
+                odoo_client,
+                database=odoo.database,
+                api_key=odoo.api_key.get_secret_value(),
+                skus_by_product=key_map("odoo-product"),
+            )
             checks["odoo"] = BackendCheck(stock.check, odoo_client.breaker)
 
         # The CRM and the chat serve no field yet; configured, they are checked and reported.
@@ -197,6 +234,18 @@ async def open_services(config: GatewayConfig) -> AsyncIterator[Runtime]:
             redis_seen = RedisSeenEvents.from_url(config.cache.redis_url, config.cache.namespace)
             stack.push_async_callback(redis_seen.close)
             seen = redis_seen
+        forget = forget_responses(responses)
+        invalidations: Invalidations = LocalInvalidations(forget)
+        if shared:
+            channel = RedisInvalidations.from_url(
+                config.cache.redis_url,
+                config.cache.namespace,
+                forget,
+                responses.clear if responses is not None else lambda: None,
+            )
+            stack.push_async_callback(channel.close)
+            await channel.start()
+            invalidations = channel
         catalog_config = config.catalog
         services = Services(
             catalog=catalog,
@@ -218,6 +267,7 @@ async def open_services(config: GatewayConfig) -> AsyncIterator[Runtime]:
             checks=checks,
             webhooks=webhooks,
             seen=seen,
+            invalidations=invalidations,
         )
 
 

@@ -64,6 +64,8 @@ class RequestContext:
     """Services whose failure was covered by another system's figures (ERP stock by Shopify's)."""
     data_classes: set[str] = field(default_factory=set)
     """Data classes the response was built from: its freshness is that of the shortest-lived one."""
+    loaded: set[tuple[str, str]] = field(default_factory=set)
+    """(data class, SKU) of the content and stock read: a webhook about one of them drops the response."""
     private: bool = False
     """The response holds data for one buyer only and must never be shared."""
 
@@ -73,6 +75,10 @@ class RequestContext:
             return 0.0
         policies = self.services.cache.policies
         return min(policies[DataClass(name)].ttl_s for name in self.data_classes)
+
+    def built_from(self) -> frozenset[tuple[str, str]]:
+        """The values a reused response depends on (see `loaded`)."""
+        return frozenset(self.loaded)
 
     @property
     def locale(self) -> str:

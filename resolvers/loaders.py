@@ -34,13 +34,17 @@ def _loader(
     fetch: Callable[[list[K]], Awaitable[Mapping[K, V]]],
     *,
     scope: str = "",
+    by_sku: bool = False,
 ) -> DataLoader[K, V | None]:
+    """`by_sku`: the keys are SKUs, which webhooks name: recorded so that a change drops the response."""
     existing = context.loaders.get(name)
     if existing is not None:
         return cast("DataLoader[K, V | None]", existing)
 
     async def load(keys: list[K]) -> list[V | BaseException | None]:
         context.data_classes.add(data_class.value)
+        if by_sku:
+            context.loaded.update((data_class.value, str(key)) for key in keys)
         outcomes = await context.services.cache.load_many(data_class, keys, fetch, scope=scope)
         values: list[V | BaseException | None] = []
         for outcome in outcomes:
@@ -188,7 +192,9 @@ def content_by_sku(context: RequestContext) -> DataLoader[str, ProductContent | 
     content = context.services.content
     if content is None:
         return None
-    return _loader(context, "content_by_sku", DataClass.CONTENT, content.service, content.content_by_skus)
+    return _loader(
+        context, "content_by_sku", DataClass.CONTENT, content.service, content.content_by_skus, by_sku=True
+    )
 
 
 def stock_by_sku(context: RequestContext) -> DataLoader[str, VariantStock | None] | None:
@@ -196,7 +202,7 @@ def stock_by_sku(context: RequestContext) -> DataLoader[str, VariantStock | None
     stock = context.services.stock
     if stock is None:
         return None
-    return _loader(context, "stock_by_sku", DataClass.STOCK, stock.service, stock.stock_by_skus)
+    return _loader(context, "stock_by_sku", DataClass.STOCK, stock.service, stock.stock_by_skus, by_sku=True)
 
 
 async def load_all(loader: DataLoader[K, V], keys: Sequence[K]) -> list[V | BaseException]:

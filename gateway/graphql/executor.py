@@ -26,6 +26,8 @@ Finisher = Callable[[Any], dict[str, Any] | None]
 """Reads the response `extensions` off the context once execution is over."""
 TtlOf = Callable[[Any], float]
 """How long a response built with this context may be reused."""
+BuiltFromOf = Callable[[Any], frozenset[tuple[str, str]]]
+"""The (data class, key) pairs a response built with this context read: what invalidates it."""
 
 
 @dataclass(slots=True)
@@ -40,6 +42,8 @@ class Outcome:
     """True when the gateway cannot serve the operation yet (503): nothing was executed."""
     cache_ttl_s: float = 0.0
     """How long this exact response may be reused (0: never)."""
+    built_from: frozenset[tuple[str, str]] = frozenset()
+    """The values it was built from, by which the response cache drops it when they change."""
 
 
 class Executor:
@@ -52,6 +56,7 @@ class Executor:
         ttl_of: TtlOf = lambda context: 0.0,
         *,
         lean: bool = True,
+        built_from_of: BuiltFromOf = lambda context: frozenset(),
     ) -> None:
         self.schema = schema
         self.graphql_schema = schema._schema
@@ -59,6 +64,7 @@ class Executor:
         self.make_context = make_context
         self.finish = finish
         self.ttl_of = ttl_of
+        self.built_from_of = built_from_of
         self.lean = LeanExecutor(schema) if lean else None
 
     async def run(
@@ -121,7 +127,9 @@ class Executor:
         if extensions:
             body["extensions"] = extensions
         reusable = operation.operation is OperationType.QUERY and not result.errors
-        return Outcome(body, cache_ttl_s=self.ttl_of(context) if reusable else 0.0)
+        if not reusable:
+            return Outcome(body)
+        return Outcome(body, cache_ttl_s=self.ttl_of(context), built_from=self.built_from_of(context))
 
     @staticmethod
     def _refused(errors: list[GraphQLError]) -> Outcome:

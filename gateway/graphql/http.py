@@ -175,7 +175,7 @@ class GraphQLEndpoint:
         status = 400 if outcome.request_error and media_type == GRAPHQL_RESPONSE_JSON else 200
         encoded = orjson.dumps(outcome.body)
         if responses is not None and outcome.cache_ttl_s > 0:
-            responses.put(key, encoded, outcome.cache_ttl_s)
+            responses.put(key, encoded, outcome.cache_ttl_s, outcome.built_from)
         return self._encoded(encoded, status, media_type)
 
     @staticmethod

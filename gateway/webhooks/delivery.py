@@ -12,8 +12,12 @@ class WebhookSource(Protocol):
 
     vendor: str
 
-    def accept(self, incoming: Incoming) -> Delivery:
-        """The delivery's meaning; raises `Rejected` when it cannot be trusted or read."""
+    async def accept(self, incoming: Incoming) -> Delivery:
+        """The delivery's meaning; raises `Rejected` when it cannot be trusted or read.
+
+        Asynchronous because resolving what a vendor names to SKUs may ask the shared key map
+        (`gateway.backends.key_maps`), which raises `KeyMapUnavailable` when it cannot answer.
+        """
         ...
 
 

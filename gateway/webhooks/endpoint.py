@@ -6,7 +6,8 @@ is what makes a delivery count exactly once in effect:
 1. verify and parse (the vendor's connector): a forgery or a stale replay gets 401 and an
    unreadable body 400, and neither changes anything;
 2. skip it if every event id it carries was seen (200, nothing to do again);
-3. apply it: drop the cached values it makes stale;
+3. apply it: drop the cached values it makes stale, and tell every process (`broadcast`) to drop
+   the responses built from them;
 4. mark its event ids seen and answer 200.
 
 When the store of seen ids or the cache cannot be reached, the answer is 503 with Retry-After,
@@ -23,13 +24,15 @@ from collections.abc import Awaitable, Callable, Mapping
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
-from gateway.cache import DataClass, SourceCache
+from gateway.backends.key_maps import KeyMapUnavailable
+from gateway.cache import SourceCache
 from gateway.cache.source import CacheUnavailable
-from gateway.graphql.response_cache import ResponseCache
-from gateway.models.webhooks import Change, ContentChanged, Delivery, Incoming, Rejected, StockChanged
+from gateway.models.webhooks import Delivery, Incoming, Rejected
 
+from .broadcast import Invalidations
 from .dedupe import SeenEvents, StoreUnavailable
 from .delivery import WebhookSource
+from .stale import stale_values
 
 log = logging.getLogger("gateway.webhooks")
 
@@ -37,20 +40,11 @@ RETRY_AFTER_S = 30
 """What a 503 asks the vendor to wait; most retry on their own schedule, a few honour it."""
 
 
-def stale_values(change: Change) -> tuple[DataClass, tuple[str, ...]]:
-    """The source-cache entries a change makes stale: its data class and keys."""
-    match change:
-        case StockChanged(skus):
-            return DataClass.STOCK, skus
-        case ContentChanged(skus):
-            return DataClass.CONTENT, skus
-
-
 def webhook_endpoint(
     sources: Callable[[], Mapping[str, WebhookSource]],
     seen: Callable[[], SeenEvents],
     cache: Callable[[], SourceCache],
-    responses: ResponseCache | None,
+    invalidations: Callable[[], Invalidations],
 ) -> Callable[[Request], Awaitable[JSONResponse]]:
     async def apply(delivery: Delivery) -> JSONResponse:
         store = seen()
@@ -60,9 +54,7 @@ def webhook_endpoint(
             return JSONResponse({"accepted": 0, "duplicates": repeats})
         for change in delivery.changes:
             await cache().invalidate(*stale_values(change))
-        if delivery.changes and responses is not None:
-            # Whole responses are not indexed by the values in them: drop them all, they rebuild fast.
-            responses.clear()
+        await invalidations().publish(delivery.changes)
         await store.mark_seen(fresh)
         return JSONResponse({"accepted": len(fresh) if delivery.event_ids else 1, "duplicates": repeats})
 
@@ -79,13 +71,11 @@ def webhook_endpoint(
             body=await request.body(),  # the raw bytes: re-serialized JSON would not verify
         )
         try:
-            delivery = source.accept(incoming)
+            return await apply(await source.accept(incoming))
         except Rejected as exc:
             log.warning("%s webhook rejected: %s", vendor, exc)
             return JSONResponse({"error": str(exc)}, status_code=exc.status)
-        try:
-            return await apply(delivery)
-        except (StoreUnavailable, CacheUnavailable) as exc:
+        except (StoreUnavailable, CacheUnavailable, KeyMapUnavailable) as exc:
             log.warning("%s webhook not applied, the vendor will retry: %s", vendor, exc)
             return JSONResponse(
                 {"error": "the gateway's shared store is unavailable; retry later"},
@@ -96,4 +86,4 @@ def webhook_endpoint(
     return receive
 
 
-__all__ = ["RETRY_AFTER_S", "stale_values", "webhook_endpoint"]
+__all__ = ["RETRY_AFTER_S", "webhook_endpoint"]

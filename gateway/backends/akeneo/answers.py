@@ -120,10 +120,23 @@ class Metric(Answer):
     unit: str
 
 
-class LinkedData(Answer):
-    """What `with_attribute_options=true` adds to a select's value: the option's labels."""
+class Price(Answer):
+    """One price of a `pim_catalog_price_collection`: a decimal string, null for an unpriced currency."""
 
+    amount: str | int | float | None
+    currency: str
+
+
+class LinkedData(Answer):
+    """What `with_attribute_options=true` adds to a simple select's value: the option's labels."""
+
+    code: str
+    """The option's code, which Akeneo always sends: what tells one option from an object of them."""
     labels: Labels = Field(default_factory=dict)
+
+
+OptionsLinkedData = dict[str, LinkedData]
+"""What it adds to a multi-select's value: each option's, by option code."""
 
 
 class Value(Answer):
@@ -132,7 +145,13 @@ class Value(Answer):
     locale: str | None = None
     scope: str | None = None
     data: Any
-    linked_data: Omittable[LinkedData] = None
+    linked_data: Annotated[
+        OptionsLinkedData | LinkedData | None,
+        # tried in order: a simple select's `attribute` and `code` are text, never an option, so
+        # the multi-select's shape fails on them; an object of options has no `code` of its own
+        Field(union_mode="left_to_right"),
+        BeforeValidator(_not_null),
+    ] = None
 
 
 class DataShape(NamedTuple):
@@ -162,6 +181,9 @@ DATA_SHAPES: Mapping[str, DataShape] = {
     "pim_catalog_boolean": DataShape(TypeAdapter(bool | None), "a boolean"),
     "pim_catalog_number": DataShape(TypeAdapter(str | int | float | None), "a number"),
     "pim_catalog_metric": DataShape(TypeAdapter(Metric | None), "a metric {amount, unit}"),
+    "pim_catalog_price_collection": DataShape(
+        TypeAdapter(list[Price] | None), "a list of prices {amount, currency}"
+    ),
 }
 """The `data` of each attribute type the gateway shows; null is an empty value."""
 FEATURES_SHAPE = DataShape(TypeAdapter(str | list[str] | None), "text or a list of lines")
@@ -206,7 +228,7 @@ class Product(Answer):
                         "{place} should be {expected}",
                         {"place": f"{code}[{index}].data", "expected": shape.expected},
                     ) from None
-                if data is not entry.data:  # a metric, now a model
+                if data is not entry.data:  # a metric or prices, now models
                     entries[index] = entry.model_copy(update={"data": data})
         return values
 
@@ -230,6 +252,8 @@ __all__ = [
     "LinkedData",
     "ListPage",
     "Metric",
+    "OptionsLinkedData",
+    "Price",
     "Product",
     "TokenGrant",
     "Value",

@@ -12,7 +12,6 @@ import json
 import time
 from collections.abc import Mapping, Sequence
 from typing import TypeVar
-from urllib.parse import parse_qsl, urlsplit
 
 from pydantic import TypeAdapter
 
@@ -20,11 +19,13 @@ from gateway.backends.http.answer_shapes import read_answer
 from gateway.backends.http.client import BackendClient
 from gateway.backends.http.errors import BackendAuthError
 from gateway.backends.http.response import BackendResponse
+from gateway.backends.key_maps import KeyMap, MemoryKeyMap
 from gateway.models.content import ProductContent
 
 from .answers import ATTRIBUTE_PAGE, CATEGORY_PAGE, PRODUCT_PAGE, ListPage
 from .content_mapping import Structure, product_content
 from .media_code import download_path
+from .next_link import next_request
 from .token import AkeneoToken
 
 SERVICE = "akeneo"
@@ -53,6 +54,8 @@ class AkeneoContent:
         scope: str,
         locales: Sequence[str],
         max_media_bytes: int = MAX_MEDIA_BYTES,
+        sku_by_uuid: KeyMap | None = None,
+        skus_by_model: KeyMap | None = None,
     ) -> None:
         self.client = client
         self.token = token
@@ -63,9 +66,10 @@ class AkeneoContent:
         self._structure_at = 0.0
         self._structure_lock = asyncio.Lock()
         # What events name (uuids, product model codes) mapped to the SKUs cached content is keyed by,
-        # learned from the products read: exactly the content this gateway may hold.
-        self._sku_by_uuid: dict[str, str] = {}
-        self._skus_by_model: dict[str, set[str]] = {}
+        # learned from the products read: exactly the content this gateway may hold. Shared by the
+        # replicas when Redis is configured, so any of them can resolve an event.
+        self._sku_by_uuid = sku_by_uuid or MemoryKeyMap()
+        self._skus_by_model = skus_by_model or MemoryKeyMap()
 
     async def get(
         self, path: str, params: Mapping[str, str] | None = None, *, max_bytes: int | None = None
@@ -91,16 +95,19 @@ class AkeneoContent:
     async def _all_items(
         self, path: str, params: Mapping[str, str], shape: TypeAdapter[ListPage[Item]], what: str
     ) -> list[Item]:
-        """Every item of a paginated list, following `_links.next` (never building cursors)."""
+        """Every item of a paginated list, following `_links.next` (never building cursors).
+
+        A next link naming another origin is followed on the configured URL (see `next_link`).
+        """
         items: list[Item] = []
         next_path, next_params = path, dict(params)
         for _ in range(MAX_STRUCTURE_PAGES):
-            page = read_answer(await self.get(next_path, next_params), shape, what)
+            response = await self.get(next_path, next_params)
+            page = read_answer(response, shape, what)
             items += page.embedded.items
             if page.links.next is None or not page.links.next.href:
                 break
-            parts = urlsplit(page.links.next.href)
-            next_path, next_params = parts.path, dict(parse_qsl(parts.query))
+            next_path, next_params = next_request(self.client.settings.url, page.links.next.href)
         return items
 
     async def structure(self) -> Structure:
@@ -143,19 +150,22 @@ class AkeneoContent:
             ]
         except ValueError as exc:
             raise response.bad_shape(f"unexpected product payload: {exc}") from None
+        by_model: dict[str, set[str]] = {}
         for product, content in zip(products, contents, strict=True):
-            self._sku_by_uuid[content.uuid] = content.sku
             if product.parent is not None:
-                self._skus_by_model.setdefault(product.parent, set()).add(content.sku)
+                by_model.setdefault(product.parent, set()).add(content.sku)
+        await self._sku_by_uuid.record({content.uuid: (content.sku,) for content in contents})
+        await self._skus_by_model.record(by_model)
         return contents
 
-    def sku_of(self, uuid: str) -> str | None:
-        """The SKU of a PIM product uuid, if this gateway has read its content."""
-        return self._sku_by_uuid.get(uuid)
+    async def sku_of(self, uuid: str) -> str | None:
+        """The SKU of a PIM product uuid, if this gateway (any replica, with Redis) has read its content."""
+        skus = await self._sku_by_uuid.skus(uuid)
+        return min(skus) if skus else None
 
-    def skus_of_model(self, code: str) -> set[str]:
+    async def skus_of_model(self, code: str) -> set[str]:
         """The SKUs of a product model's variants whose content this gateway has read."""
-        return set(self._skus_by_model.get(code, ()))
+        return await self._skus_by_model.skus(code)
 
     async def media(self, code: str) -> tuple[bytes, str]:
         """A media file's bytes and content type (Akeneo's download URL needs the token).

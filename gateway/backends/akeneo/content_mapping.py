@@ -13,7 +13,8 @@ from decimal import Decimal, InvalidOperation
 
 from gateway.models.content import Attribute, Category, Localized, MediaFile, ProductContent
 
-from .answers import AttributeItem, CategoryItem, Metric, Product, Value
+from .answers import AttributeItem, CategoryItem, LinkedData, Metric, Price, Product, Value
+from .media_code import original_name
 
 CORE_ATTRIBUTES = frozenset({"name", "description", "features"})
 """Shown in their own fields of ProductContent, not in its attribute list."""
@@ -22,6 +23,9 @@ MEDIA_TYPES = frozenset({"pim_catalog_image", "pim_catalog_file"})
 SELECT_TYPES = frozenset({"pim_catalog_simpleselect", "pim_catalog_multiselect"})
 
 UNIT_SYMBOLS = {"GRAM": "g", "KILOGRAM": "kg", "CENTIMETER": "cm", "MILLIMETER": "mm", "METER": "m"}
+CENTS = Decimal("0.01")
+PRICE_SEPARATOR = " / "
+"""Between the prices of a collection, in the PIM's order: the mapped value serves every currency."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,10 +89,29 @@ def _locales(entries: Entries, locales: Sequence[str]) -> Sequence[str]:
     return [loc for loc in locales if loc in localized] if localized else locales
 
 
+def _price(price: Price) -> str | None:
+    """`15.50 EUR`: at least the cents, more only where the PIM keeps them; None without an amount."""
+    if price.amount is None:
+        return None
+    try:
+        amount = Decimal(str(price.amount)).normalize()
+    except InvalidOperation:
+        return None
+    exponent = amount.as_tuple().exponent
+    if not isinstance(exponent, int):  # infinity or not a number
+        return None
+    return f"{amount.quantize(CENTS) if exponent >= -2 else amount:f} {price.currency}"
+
+
+def _options(codes: Sequence[str], linked: Mapping[str, LinkedData], locale: str) -> str:
+    """A multi-select's options by their labels in `locale`, each falling back to its code."""
+    return ", ".join((linked[code].labels.get(locale) if code in linked else None) or code for code in codes)
+
+
 def _display(entry: Value, attribute_type: str | None, locale: str) -> str | None:
     """The value as text in `locale`; None when it is empty or of a shape the gateway cannot show."""
     data = entry.data
-    if data is None or data == "":
+    if data is None or data == "" or data == []:
         return None
     if isinstance(data, Metric):
         try:
@@ -98,10 +121,16 @@ def _display(entry: Value, attribute_type: str | None, locale: str) -> str | Non
         return f"{amount:f} {UNIT_SYMBOLS.get(data.unit, data.unit.lower())}".strip()
     if isinstance(data, bool):
         return "yes" if data else "no"
+    if isinstance(data, list) and all(isinstance(price, Price) for price in data):
+        prices = [text for text in map(_price, data) if text]
+        return PRICE_SEPARATOR.join(prices) or None
     if isinstance(data, list):
-        return ", ".join(data) if all(isinstance(code, str) for code in data) else None
+        if not all(isinstance(code, str) for code in data):
+            return None
+        linked = entry.linked_data if isinstance(entry.linked_data, dict) else {}
+        return _options(data, linked, locale)
     if attribute_type in SELECT_TYPES and isinstance(data, str):
-        labels = entry.linked_data.labels if entry.linked_data is not None else {}
+        labels = entry.linked_data.labels if isinstance(entry.linked_data, LinkedData) else {}
         return labels.get(locale) or data
     return str(data) if isinstance(data, str | int | float) else None
 
@@ -151,9 +180,7 @@ def product_content(
             if entry is not None and isinstance(entry.data, str) and entry.data:
                 path = entry.data
                 media.append(
-                    MediaFile(
-                        code=path, filename=path.rsplit("/", 1)[-1], download_path=f"/media/akeneo/{path}"
-                    )
+                    MediaFile(code=path, filename=original_name(path), download_path=f"/media/akeneo/{path}")
                 )
             continue
         value = _localized(entries, scope, _locales(entries, locales), attribute_type)

@@ -29,7 +29,7 @@ class AkeneoEvents:
         self._secrets = tuple(secrets)
         self._window = ReplayWindow(max_age_s)
 
-    def accept(self, incoming: Incoming) -> Delivery:
+    async def accept(self, incoming: Incoming) -> Delivery:
         if not verify(incoming.body, incoming.headers, self._secrets):
             raise Rejected("X-AKENEO-SIGNATURE-PRIMARY does not match the body")
         event = read_json(incoming.body)
@@ -42,12 +42,12 @@ class AkeneoEvents:
         skus: set[str] = set()
         product = data.get("product")
         if isinstance(product, dict):
-            identifier = product.get("identifier") or self.content.sku_of(str(product.get("uuid")))
+            identifier = product.get("identifier") or await self.content.sku_of(str(product.get("uuid")))
             if identifier:
                 skus.add(str(identifier))
         model = data.get("product_model")
         if isinstance(model, dict) and model.get("code"):
-            skus |= self.content.skus_of_model(str(model["code"]))
+            skus |= await self.content.skus_of_model(str(model["code"]))
         changes = (ContentChanged(tuple(sorted(skus))),) if skus else ()
         return Delivery((f"akeneo:{event['id']}",), changes)
 

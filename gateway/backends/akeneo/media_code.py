@@ -29,6 +29,10 @@ _CODE = re.compile(
 )
 
 
+_STORED_NAME = re.compile(r"[0-9a-f]{40}_(?P<name>.+)")
+"""The last segment of a code: the hash, `_`, then the original name (its odd characters as `_`)."""
+
+
 class InvalidMediaCode(ValueError):
     """A string that is not an Akeneo media file code; nothing was sent to the PIM."""
 
@@ -39,6 +43,18 @@ def is_media_code(code: str) -> bool:
         return False
     match = _CODE.fullmatch(code)
     return match is not None and match["fan"] == "/".join(match["hash"][:4])
+
+
+def original_name(code: str) -> str:
+    """The file's original name as its code keeps it: the last segment without Akeneo's hash prefix.
+
+    Product values name a file by its code only (the media file's own answer holds
+    `original_filename`, one request per file); the code keeps the name, `[^A-Za-z0-9.]` as `_`. A
+    segment without the prefix is returned as it is.
+    """
+    segment = code.rsplit("/", 1)[-1]
+    match = _STORED_NAME.fullmatch(segment)
+    return match["name"] if match is not None else segment
 
 
 def download_path(api: str, code: str) -> str:
@@ -53,4 +69,4 @@ def download_path(api: str, code: str) -> str:
     return f"{api}/media-files/{segments}/download"
 
 
-__all__ = ["MAX_CODE_LENGTH", "InvalidMediaCode", "download_path", "is_media_code"]
+__all__ = ["MAX_CODE_LENGTH", "InvalidMediaCode", "download_path", "is_media_code", "original_name"]

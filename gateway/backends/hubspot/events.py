@@ -29,7 +29,7 @@ class HubSpotEvents:
     def __init__(self, client_secret: str) -> None:
         self._secret = client_secret
 
-    def accept(self, incoming: Incoming) -> Delivery:
+    async def accept(self, incoming: Incoming) -> Delivery:
         signature = incoming.headers.get(SIGNATURE_V3_HEADER)
         timestamp = incoming.headers.get(TIMESTAMP_HEADER)
         if timestamp is None or parse_timestamp_ms(timestamp) is None:

@@ -22,7 +22,7 @@ class IntercomEvents:
         self._secret = client_secret
         self._window = ReplayWindow(max_age_s)
 
-    def accept(self, incoming: Incoming) -> Delivery:
+    async def accept(self, incoming: Incoming) -> Delivery:
         if not verify(self._secret, incoming.body, incoming.headers.get(SIGNATURE_HEADER)):
             raise Rejected("X-Hub-Signature does not match the body")
         event = read_json(incoming.body)

@@ -20,6 +20,7 @@ from pydantic import TypeAdapter
 from gateway.backends.http.answer_shapes import read_answer
 from gateway.backends.http.client import BackendClient
 from gateway.backends.http.errors import BackendBadResponse
+from gateway.backends.key_maps import KeyMap, MemoryKeyMap
 from gateway.models.stock import VariantStock, Warehouse, WarehouseStock
 
 from .answers import QUANTITY_LIMIT, QUANTS, WAREHOUSES, QuantRecord
@@ -43,12 +44,14 @@ class OdooStock:
 
     service = SERVICE
 
-    def __init__(self, client: BackendClient, *, database: str, api_key: str) -> None:
+    def __init__(
+        self, client: BackendClient, *, database: str, api_key: str, skus_by_product: KeyMap | None = None
+    ) -> None:
         self.client = client
         self._headers = {"Authorization": f"bearer {api_key}", "X-Odoo-Database": database}
         self._warehouses: dict[int, Warehouse] | None = None
         self._lock = asyncio.Lock()
-        self._skus: dict[int, str] = {}
+        self._skus = skus_by_product or MemoryKeyMap()
         """SKU of each product id seen in a quant: what a stock webhook (which names ids) is about."""
 
     async def call(
@@ -106,7 +109,9 @@ class OdooStock:
             },
             QUANTS,
         )
-        stocks = self._aggregate(skus, rows, warehouses)
+        seen: dict[str, tuple[str]] = {}
+        stocks = self._aggregate(skus, rows, warehouses, seen)
+        await self._skus.record(seen)
         for stock in stocks.values():
             if not _within_limit(stock):
                 raise BackendBadResponse(
@@ -116,13 +121,19 @@ class OdooStock:
                 )
         return stocks
 
-    def sku_of(self, product_id: int) -> str | None:
-        """The SKU of an ERP product id, if this gateway has read its stock."""
-        return self._skus.get(product_id)
+    async def sku_of(self, product_id: int) -> str | None:
+        """The SKU of an ERP product id, if this gateway (any replica, with Redis) has read its stock."""
+        skus = await self._skus.skus(str(product_id))
+        return min(skus) if skus else None
 
     def _aggregate(
-        self, skus: Sequence[str], rows: list[QuantRecord], warehouses: Mapping[int, Warehouse]
+        self,
+        skus: Sequence[str],
+        rows: list[QuantRecord],
+        warehouses: Mapping[int, Warehouse],
+        seen: dict[str, tuple[str]],
     ) -> dict[str, VariantStock]:
+        """The stock of each SKU; `seen` gets the SKU of each product id met (for `sku_of`)."""
         # Several quants (lots, packages, sub-locations) may share a SKU and warehouse: sum them.
         totals: dict[str, dict[int, list[float]]] = {sku: {} for sku in skus}
         for row in rows:
@@ -132,7 +143,7 @@ class OdooStock:
             match = _DISPLAY_SKU.match(product[1])
             if match is None or match.group("sku") not in totals:
                 continue
-            self._skus[product[0]] = match.group("sku")
+            seen[str(product[0])] = (match.group("sku"),)
             level = totals[match.group("sku")].setdefault(warehouse[0], [0.0, 0.0])
             level[0] += row.quantity
             level[1] += row.reserved_quantity

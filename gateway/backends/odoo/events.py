@@ -26,7 +26,7 @@ class OdooEvents:
         self.stock = stock
         self._token = token
 
-    def accept(self, incoming: Incoming) -> Delivery:
+    async def accept(self, incoming: Incoming) -> Delivery:
         if not hmac.compare_digest(incoming.query.get("token", "").encode(), self._token.encode()):
             raise Rejected("Odoo webhooks carry no signature: the URL's token is required and did not match")
         payload = read_json(incoming.body)
@@ -36,7 +36,7 @@ class OdooEvents:
         if payload["_model"] == "stock.quant":
             product = payload.get("product_id")
             sku = (
-                self.stock.sku_of(product)
+                await self.stock.sku_of(product)
                 if isinstance(product, int) and not isinstance(product, bool)
                 else None
             )

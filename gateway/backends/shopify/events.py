@@ -30,7 +30,7 @@ class ShopifyEvents:
         self._secret = secret
         self._window = ReplayWindow(max_age_s)
 
-    def accept(self, incoming: Incoming) -> Delivery:
+    async def accept(self, incoming: Incoming) -> Delivery:
         if not verify(self._secret, incoming.body, incoming.headers.get(HMAC_HEADER)):
             raise Rejected("X-Shopify-Hmac-Sha256 does not match the body")
         self._check_triggered_at(incoming.headers)

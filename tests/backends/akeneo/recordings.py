@@ -63,6 +63,11 @@ def load(name: str) -> Recorded:
     return Recorded(saved["status"], saved["body"])
 
 
+def relinked(body: Any, origin: str) -> Any:
+    """A recorded answer whose links name `origin`, the PIM's as the connector is configured with it."""
+    return json.loads(json.dumps(body).replace(ORIGIN, origin))
+
+
 def comparable(recorded: Recorded) -> Recorded:
     """The answer with its random tokens blanked, so that two recordings can be compared."""
     body = recorded.body

@@ -34,7 +34,7 @@ from tests.backends.garbage import (
 )
 
 from .conftest import TokenFactory
-from .recordings import API, LOCALES, SCOPE, TOKEN_PATH, load
+from .recordings import API, LOCALES, SCOPE, TOKEN_PATH, load, relinked
 
 ATTRIBUTES = f"{API}/attributes"
 CATEGORIES = f"{API}/categories"
@@ -78,6 +78,7 @@ READ: dict[str, dict[Pattern, frozenset[str]]] = {
         (*VALUE, "data"): NULL,  # an empty value
         (*VALUE, "data", "amount"): frozenset({"string", "number"}),
         (*VALUE, "data", "unit"): OWN,
+        (*VALUE, "linked_data", "code"): OWN,
         (*VALUE, "linked_data", "labels", "*"): TEXT_OR_NULL,
         (*ITEM, "categories", "*"): OWN,
         (*ITEM, "parent"): TEXT_OR_NULL,  # a product without a model
@@ -99,7 +100,9 @@ async def garbage() -> AsyncIterator[GarbageServer]:
 
 async def pim_content(garbage: GarbageServer, make_token: TokenFactory, **spoils: Spoil) -> AkeneoContent:
     """The connector in front of the garbage server, whose answers named in `spoils` are spoiled."""
-    garbage.serve(good_answers(), {ROUTES[name]: spoil for name, spoil in spoils.items()})
+    # the list pages' next links name the PIM the connector is configured with
+    answers = relinked(good_answers(), garbage.url)
+    garbage.serve(answers, {ROUTES[name]: spoil for name, spoil in spoils.items()})
     token = await make_token(garbage.url, max_response_bytes=CAP)
     return AkeneoContent(token.client, token, scope=SCOPE, locales=LOCALES)
 
@@ -211,7 +214,7 @@ async def test_akeneos_own_nulls_are_read_as_nothing(
 
     assert sorted(found) == sorted(SKUS)
     assert (await content.structure()).attribute_labels["name"] == {"en_US": "Name", "fr_FR": "Nom"}
-    assert content.skus_of_model("nordic-organic-cotton-t-shirt") == set()
+    assert await content.skus_of_model("nordic-organic-cotton-t-shirt") == set()
 
 
 def jpeg(size: int) -> Spoil:

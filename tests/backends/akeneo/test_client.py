@@ -36,6 +36,7 @@ from .recordings import (
     comparable,
     load,
     recorded_skus,
+    relinked,
     search,
 )
 
@@ -132,8 +133,9 @@ async def test_list_pages_are_followed_through_their_next_links(
     upstream: Upstream, make_content: ContentFactory
 ) -> None:
     attributes = f"{API}/attributes"
-    pages = {attributes: recorded("attributes_page_1")}
-    pages |= {f"{attributes}?page={n}": recorded(f"attributes_page_{n}") for n in (2, 3)}
+    linked = {n: relinked(load(f"attributes_page_{n}").body, upstream.url) for n in (1, 2, 3)}
+    pages = {attributes: Upstream.json(linked[1])}
+    pages |= {f"{attributes}?page={n}": Upstream.json(linked[n]) for n in (2, 3)}
     upstream.script(pim(routes=pages))
     content = await make_content(upstream.url)
 
@@ -141,7 +143,6 @@ async def test_list_pages_are_followed_through_their_next_links(
 
     every = [a["code"] for a in load("attributes").body["_embedded"]["items"]]
     assert list(structure.attribute_types) == every
-    # the links name the PIM's own host: only their path and query are followed, to the configured URL
     assert [h.query for h in hits_to(upstream, attributes)] == [
         "limit=100",
         "page=2&limit=5&with_count=false",
@@ -293,13 +294,15 @@ async def test_the_connector_learns_which_sku_a_uuid_or_a_model_stands_for(
     emulator: Sandbox, content: AkeneoContent
 ) -> None:
     product = emulator.world.products[0]
-    assert content.sku_of(product.variants[0].akeneo_uuid) is None
+    assert await content.sku_of(product.variants[0].akeneo_uuid) is None
 
     await content.content_by_skus([v.sku for v in product.variants])
 
-    assert {content.sku_of(v.akeneo_uuid) for v in product.variants} == {v.sku for v in product.variants}
-    assert content.skus_of_model(product.handle) == {v.sku for v in product.variants}
-    assert content.skus_of_model("no-such-model") == set()
+    assert {await content.sku_of(v.akeneo_uuid) for v in product.variants} == {
+        v.sku for v in product.variants
+    }
+    assert await content.skus_of_model(product.handle) == {v.sku for v in product.variants}
+    assert await content.skus_of_model("no-such-model") == set()
 
 
 async def test_another_channel_gives_its_own_scoped_values(

@@ -201,12 +201,12 @@ async def test_warehouse_names_and_codes_may_be_false(upstream: Upstream, replay
 async def test_the_product_ids_of_quants_read_are_remembered(upstream: Upstream, replay: OdooStock) -> None:
     upstream.script(recorded("warehouses"), recorded("quants"))
     product_id = quants()[0]["product_id"][0]
-    assert replay.sku_of(product_id) is None
+    assert await replay.sku_of(product_id) is None
 
     await replay.stock_by_skus([SKU])
 
-    assert replay.sku_of(product_id) == SKU
-    assert replay.sku_of(999_999) is None
+    assert await replay.sku_of(product_id) == SKU
+    assert await replay.sku_of(999_999) is None
 
 
 @pytest.mark.parametrize(

@@ -50,3 +50,29 @@ def test_least_recently_used_entries_go_first() -> None:
     assert cache.get("a") == b"1"
     assert cache.get("b") is None
     assert cache.get("c") == b"3"
+
+
+def test_dropping_a_value_forgets_only_the_responses_built_from_it() -> None:
+    cache = ResponseCache(10, clock=Clock())
+    cache.put("x", b"1", 10, frozenset({("stock", "X"), ("content", "X")}))
+    cache.put("y", b"2", 10, frozenset({("stock", "Y")}))
+    cache.put("catalog-only", b"3", 10)
+
+    assert cache.drop("stock", ["X", "Z"]) == 1
+
+    assert cache.get("x") is None
+    assert cache.get("y") == b"2"
+    assert cache.get("catalog-only") == b"3"
+    assert cache.drop("content", ["X"]) == 0, "the dropped response left nothing in the index"
+
+
+def test_an_evicted_or_replaced_response_leaves_the_index() -> None:
+    cache = ResponseCache(1, clock=Clock())
+    cache.put("x", b"1", 10, frozenset({("stock", "X")}))
+    cache.put("x", b"2", 10, frozenset({("stock", "Y")}))
+    assert cache.drop("stock", ["X"]) == 0
+    cache.put("z", b"3", 10, frozenset({("stock", "Z")}))  # evicts "x"
+
+    assert cache.drop("stock", ["Y"]) == 0
+    assert cache.drop("stock", ["Z"]) == 1
+    assert len(cache) == 0

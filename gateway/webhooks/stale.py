@@ -1,0 +1,18 @@
+"""What a change reported by a webhook makes stale: one data class's values, by key."""
+
+from __future__ import annotations
+
+from gateway.cache import DataClass
+from gateway.models.webhooks import Change, ContentChanged, StockChanged
+
+
+def stale_values(change: Change) -> tuple[DataClass, tuple[str, ...]]:
+    """The cached values a change makes stale: its data class and keys (SKUs)."""
+    match change:
+        case StockChanged(skus):
+            return DataClass.STOCK, skus
+        case ContentChanged(skus):
+            return DataClass.CONTENT, skus
+
+
+__all__ = ["stale_values"]
