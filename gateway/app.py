@@ -85,6 +85,7 @@ def build_app(config: GatewayConfig, *, sample_query: str | None = None) -> Star
         max_depth=limits.max_depth,
         max_aliases=limits.max_aliases,
         introspection=config.server.introspection,
+        cache_bytes=limits.document_cache_bytes,
     )
     documents = DocumentCache(schema._schema, document_limits)
 

@@ -99,7 +99,11 @@ class Graft:
         return named is not None and is_abstract_type(named) and self.schema.is_sub_type(named, runtime)
 
     def _collect(
-        self, selection_set: SelectionSetNode, runtime: GraphQLObjectType, fields: dict[str, list[FieldNode]]
+        self,
+        selection_set: SelectionSetNode,
+        runtime: GraphQLObjectType,
+        fields: dict[str, list[FieldNode]],
+        visited: set[str],
     ) -> None:
         for node in selection_set.selections:
             if not self._included(node):  # type: ignore[arg-type]
@@ -109,11 +113,16 @@ class Graft:
             elif isinstance(node, InlineFragmentNode):
                 condition = node.type_condition.name.value if node.type_condition else None
                 if self._applies(condition, runtime):
-                    self._collect(node.selection_set, runtime, fields)
+                    self._collect(node.selection_set, runtime, fields, visited)
             elif isinstance(node, FragmentSpreadNode):
+                # A fragment spread twice adds nothing new: collected once, as the spec's
+                # CollectFields does, so fan-outs stay linear.
+                if node.name.value in visited:
+                    continue
+                visited.add(node.name.value)
                 fragment = self.fragments[node.name.value]
                 if self._applies(fragment.type_condition.name.value, runtime):
-                    self._collect(fragment.selection_set, runtime, fields)
+                    self._collect(fragment.selection_set, runtime, fields, visited)
 
     def _object(
         self,
@@ -123,8 +132,9 @@ class Graft:
         path: Path,
     ) -> dict[str, Any]:
         fields: dict[str, list[FieldNode]] = {}
+        visited: set[str] = set()
         for selection_set in selection_sets:
-            self._collect(selection_set, runtime, fields)
+            self._collect(selection_set, runtime, fields, visited)
         out: dict[str, Any] = {}
         for key, nodes in fields.items():
             name = nodes[0].name.value

@@ -145,38 +145,6 @@ def _has_variables(node: ValueNode) -> bool:
     return False
 
 
-def _introspects(
-    selection_set: SelectionSetNode | None, fragments: dict[str, FragmentDefinitionNode]
-) -> bool:
-    if selection_set is None:
-        return False
-    for selection in selection_set.selections:
-        if isinstance(selection, FieldNode):
-            name = selection.name.value
-            if (name.startswith("__") and name != "__typename") or _introspects(
-                selection.selection_set, fragments
-            ):
-                return True
-        elif isinstance(selection, InlineFragmentNode):
-            if _introspects(selection.selection_set, fragments):
-                return True
-        elif isinstance(selection, FragmentSpreadNode):
-            fragment = fragments.get(selection.name.value)
-            if fragment is not None and _introspects(fragment.selection_set, fragments):
-                return True
-    return False
-
-
-def introspects(document: DocumentNode) -> bool:
-    """Whether any operation of the document asks about the schema itself (`__schema`, `__type`)."""
-    fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
-    return any(
-        _introspects(d.selection_set, fragments)
-        for d in document.definitions
-        if isinstance(d, OperationDefinitionNode)
-    )
-
-
 def handles(operation: OperationDefinitionNode, introspective: bool) -> bool:
     """Whether this executor runs the operation: a query of a document that asks nothing of the schema."""
     return operation.operation is OperationType.QUERY and not introspective
@@ -587,4 +555,4 @@ class _Execution:
         return runtime
 
 
-__all__ = ["LeanExecutor", "handles", "introspects"]
+__all__ = ["LeanExecutor", "handles"]
