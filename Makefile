@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 SOURCES := $(wildcard gateway schema resolvers sandbox tests bench)
 
-.PHONY: install demo test lint typecheck pytest bench clean
+.PHONY: install demo test lint typecheck pytest fuzz bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ pytest: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 test: lint typecheck pytest
+
+# `make fuzz`: the fuzz suite (tests/fuzz) at 1,000 examples per property instead of make test's few dozen.
+fuzz: $(STAMP)
+	tests/services.sh
+	COMMERCE_GATEWAY_FUZZ_EXAMPLES=$(or $(EXAMPLES),1000) $(BIN)/python -m pytest -q tests/fuzz
 
 # `make bench`: the gateway against the sandbox (10,000 products, 20 ms per backend call) and against a
 # hand-written floor, at concurrency 1, 10 and 50 (about 10 minutes; results in bench/results/).
