@@ -17,7 +17,7 @@ from strawberry.execution.is_awaitable import optimized_is_awaitable
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.utils.await_maybe import await_maybe
 
-from .documents import DocumentCache
+from .documents import Document, DocumentCache
 from .errors import format_error, request_error
 from .lean_execution import LeanExecutor, handles
 
@@ -76,22 +76,10 @@ class Executor:
         allow_mutations: bool = True,
     ) -> Outcome:
         document = self.documents.get(query)
-        operation = document.operation(operation_name)
-        if operation is not None and operation.operation is not OperationType.QUERY and not allow_mutations:
-            # Checked before validation: GET must never carry a write, valid or not (GraphQL over HTTP, 405).
-            message = f"{operation.operation.value.capitalize()} operations are only allowed over POST."
-            return Outcome(
-                {"errors": [request_error(message, "METHOD_NOT_ALLOWED")]}, method_not_allowed=True
-            )
-        if document.node is None or document.errors:
-            return self._refused(list(document.errors))
-        if operation is None:
-            message = (
-                f"Unknown operation named '{operation_name}'."
-                if operation_name
-                else "Must provide operation name if query contains multiple operations."
-            )
-            return Outcome({"errors": [request_error(message, "BAD_REQUEST")]}, request_error=True)
+        operation = runnable(document, operation_name, allow_mutations=allow_mutations)
+        if isinstance(operation, Outcome):
+            return operation
+        assert document.node is not None  # `runnable` refused any document that did not parse
 
         context = self.make_context(operation, variables)
         if self.lean is not None and handles(operation, document.introspective):
@@ -102,7 +90,7 @@ class Executor:
                 max_errors=50,
             )
             if isinstance(coerced, list):
-                return self._refused(coerced)
+                return refused(coerced)
             result = await self.lean.execute(document.node, operation, coerced, context)
         else:
             result = await await_maybe(
@@ -118,7 +106,7 @@ class Executor:
             )
         assert isinstance(result, ExecutionResult)
         if result.data is None and result.errors and all(e.path is None for e in result.errors):
-            return self._refused(list(result.errors))  # variables did not coerce: nothing executed
+            return refused(list(result.errors))  # variables did not coerce: nothing executed
         body: dict[str, Any] = {}
         if result.errors:
             body["errors"] = [format_error(error) for error in result.errors]
@@ -131,9 +119,32 @@ class Executor:
             return Outcome(body)
         return Outcome(body, cache_ttl_s=self.ttl_of(context), built_from=self.built_from_of(context))
 
-    @staticmethod
-    def _refused(errors: list[GraphQLError]) -> Outcome:
-        return Outcome({"errors": [format_error(error) for error in errors]}, request_error=True)
+
+def refused(errors: list[GraphQLError]) -> Outcome:
+    """The answer to a request that never executed: its errors, 400 under graphql-response+json."""
+    return Outcome({"errors": [format_error(error) for error in errors]}, request_error=True)
 
 
-__all__ = ["ContextFactory", "Executor", "Finisher", "Outcome", "TtlOf"]
+def runnable(
+    document: Document, operation_name: str | None, *, allow_mutations: bool
+) -> OperationDefinitionNode | Outcome:
+    """The operation to run, or the refusal to answer instead: a write over GET (405), a document
+    that did not parse or validate, an operation name that names none (400)."""
+    operation = document.operation(operation_name)
+    if operation is not None and operation.operation is not OperationType.QUERY and not allow_mutations:
+        # Checked before validation: GET must never carry a write, valid or not (GraphQL over HTTP, 405).
+        message = f"{operation.operation.value.capitalize()} operations are only allowed over POST."
+        return Outcome({"errors": [request_error(message, "METHOD_NOT_ALLOWED")]}, method_not_allowed=True)
+    if document.node is None or document.errors:
+        return refused(list(document.errors))
+    if operation is None:
+        message = (
+            f"Unknown operation named '{operation_name}'."
+            if operation_name
+            else "Must provide operation name if query contains multiple operations."
+        )
+        return Outcome({"errors": [request_error(message, "BAD_REQUEST")]}, request_error=True)
+    return operation
+
+
+__all__ = ["ContextFactory", "Executor", "Finisher", "Outcome", "TtlOf", "refused", "runnable"]

@@ -38,7 +38,7 @@ from schema.extensions import Extension, Override
 
 from .documents import DocumentCache
 from .errors import format_error, request_error
-from .executor import ContextFactory, Finisher, Outcome
+from .executor import ContextFactory, Finisher, Outcome, refused, runnable
 from .grafting import Graft, Site
 from .owned_execution import Group, OwnedExecutor
 from .planning import RESERVED_PREFIX, Plan, PlanningError, plan_operation
@@ -102,25 +102,14 @@ class ForwardingExecutor:
         buyer_ip: str | None = None,
     ) -> Outcome:
         document = self.documents.get(query)
-        operation = document.operation(operation_name)
-        if operation is not None and operation.operation is not OperationType.QUERY and not allow_mutations:
-            message = f"{operation.operation.value.capitalize()} operations are only allowed over POST."
-            return Outcome(
-                {"errors": [request_error(message, "METHOD_NOT_ALLOWED")]}, method_not_allowed=True
-            )
-        if document.node is None or document.errors:
-            return _refused(list(document.errors))
-        if operation is None:
-            message = (
-                f"Unknown operation named '{operation_name}'."
-                if operation_name
-                else "Must provide operation name if query contains multiple operations."
-            )
-            return Outcome({"errors": [request_error(message, "BAD_REQUEST")]}, request_error=True)
+        operation = runnable(document, operation_name, allow_mutations=allow_mutations)
+        if isinstance(operation, Outcome):
+            return operation
+        assert document.node is not None  # `runnable` refused any document that did not parse
         raw = dict(variables or {})
         coerced = get_variable_values(self.schema, operation.variable_definitions or (), raw, max_errors=50)
         if isinstance(coerced, list):
-            return _refused(coerced)
+            return refused(coerced)
         try:
             plan = self._plan(query, operation_name)
         except PlanningError as exc:
@@ -266,10 +255,6 @@ def _client_path(error: dict[str, Any]) -> dict[str, Any]:
             if isinstance(segment, str) and segment.startswith(RESERVED_PREFIX):
                 return {**error, "path": path[:index]}
     return error
-
-
-def _refused(errors: list[GraphQLError]) -> Outcome:
-    return Outcome({"errors": [format_error(error) for error in errors]}, request_error=True)
 
 
 __all__ = ["ForwardingExecutor", "Upstream"]
