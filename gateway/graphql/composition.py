@@ -71,7 +71,7 @@ def owned_definitions(
     ]
 
 
-def _type_name(extension: Extension) -> str:
+def graphql_name(extension: Extension) -> str:
     """The GraphQL name of the extension's Strawberry type."""
     name: str = extension.type.__strawberry_definition__.name  # type: ignore[attr-defined]
     return name
@@ -118,7 +118,7 @@ def _check(
                 f"{extension.parent} cannot answer: {problems[0].message}"
             )
         description = extension.description.replace('"""', '\\"""')
-        field_sdl = f'extend type {extension.parent} {{\n  """{description}"""\n  {extension.field}: {_type_name(extension)}\n}}'
+        field_sdl = f'extend type {extension.parent} {{\n  """{description}"""\n  {extension.field}: {graphql_name(extension)}\n}}'
         node = parse(field_sdl).definitions[0]
         assert isinstance(node, ObjectTypeExtensionNode)
         nodes.append(node)
@@ -158,6 +158,7 @@ __all__ = [
     "changes",
     "compose",
     "extension_document",
+    "graphql_name",
     "owned_definitions",
     "probe_schema",
 ]

@@ -28,8 +28,6 @@ from graphql import (
     OperationType,
     SelectionSetNode,
     VariableDefinitionNode,
-    VariableNode,
-    Visitor,
     execute_sync,
     visit,
 )
@@ -37,7 +35,8 @@ from strawberry.schema.config import StrawberryConfig
 
 from schema.extensions import Extension
 
-from .composition import probe_schema
+from .composition import graphql_name, probe_schema
+from .document_uses import Uses
 from .grafting import Path, Site
 
 
@@ -65,7 +64,7 @@ class OwnedExecutor:
         owned = probe_schema(extensions, config).type_map
         fields: dict[str, GraphQLField] = {}
         for extension in extensions:
-            value_type: GraphQLOutputType = owned[extension.type.__strawberry_definition__.name]  # type: ignore[assignment, attr-defined]
+            value_type: GraphQLOutputType = owned[graphql_name(extension)]  # type: ignore[assignment]
             fields[_root_name(extension.parent, extension.field)] = GraphQLField(
                 GraphQLList(value_type), resolve=_from_root
             )
@@ -93,14 +92,19 @@ class OwnedExecutor:
                 )
             )
         root = SelectionSetNode(selections=tuple(selections))
-        used = _Variables()
+        used = Uses()
         visit(root, used)
-        for name in list(used.fragments):
-            visit(fragments[name], used)
+        followed: set[str] = set()
+        # Every fragment reachable from the sites' selections, however deeply they spread each other.
+        while pending := [name for name in used.fragments if name not in followed]:
+            for name in pending:
+                followed.add(name)
+                if name in fragments:
+                    visit(fragments[name], used)
         operation = OperationDefinitionNode(
             operation=OperationType.QUERY,
             variable_definitions=tuple(
-                d for d in variable_definitions if d.variable.name.value in used.names
+                d for d in variable_definitions if d.variable.name.value in used.variables
             ),
             selection_set=root,
         )
@@ -111,7 +115,7 @@ class OwnedExecutor:
             self.schema,
             document,
             root_value={group.alias: group.values for group in groups},
-            variable_values={name: value for name, value in variables.items() if name in used.names},
+            variable_values={name: value for name, value in variables.items() if name in used.variables},
         )
         data = result.data or {}
         for group in groups:
@@ -120,19 +124,6 @@ class OwnedExecutor:
             ):
                 site.target[site.key] = value
         return [_at_site(error, groups) for error in result.errors or ()]
-
-
-class _Variables(Visitor):
-    def __init__(self) -> None:
-        super().__init__()
-        self.names: set[str] = set()
-        self.fragments: dict[str, None] = {}
-
-    def enter_variable(self, node: VariableNode, *_: object) -> None:
-        self.names.add(node.name.value)
-
-    def enter_fragment_spread(self, node: Any, *_: object) -> None:
-        self.fragments[node.name.value] = None
 
 
 def _at_site(error: GraphQLError, groups: Sequence[Group]) -> GraphQLError:

@@ -39,8 +39,6 @@ from graphql import (
     OperationDefinitionNode,
     SelectionNode,
     SelectionSetNode,
-    VariableNode,
-    Visitor,
     get_named_type,
     parse,
     print_ast,
@@ -48,6 +46,8 @@ from graphql import (
 )
 
 from schema.extensions import Extension, Override
+
+from .document_uses import Uses
 
 RESERVED_PREFIX = "__gw_"
 """Response keys the gateway adds to Shopify's document; no client alias may start with it."""
@@ -215,15 +215,6 @@ class _Planner:
         )
 
 
-class _Variables(Visitor):
-    def __init__(self) -> None:
-        super().__init__()
-        self.used: set[str] = set()
-
-    def enter_variable(self, node: VariableNode, *_: object) -> None:
-        self.used.add(node.name.value)
-
-
 def _chosen(document: DocumentNode, operation_name: str | None) -> OperationDefinitionNode:
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
     if operation_name is not None:
@@ -251,7 +242,7 @@ def plan_operation(
     fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
     planner = _Planner(schema, fragments, extensions, overrides)
     selection = planner.selection_set(operation.selection_set, root)
-    variables = _Variables()
+    uses = Uses()
     body = DocumentNode(
         definitions=(
             OperationDefinitionNode(
@@ -260,12 +251,12 @@ def plan_operation(
             *planner.planned.values(),
         )
     )
-    visit(body, variables)
+    visit(body, uses)
     upstream = OperationDefinitionNode(
         operation=operation.operation,
         name=operation.name,
         variable_definitions=tuple(
-            d for d in operation.variable_definitions or () if d.variable.name.value in variables.used
+            d for d in operation.variable_definitions or () if d.variable.name.value in uses.variables
         ),
         directives=operation.directives,
         selection_set=selection,
@@ -274,7 +265,7 @@ def plan_operation(
         upstream=print_ast(DocumentNode(definitions=(upstream, *planner.planned.values()))),
         operation_name=operation.name.value if operation.name else None,
         operation_type=operation.operation.value,
-        variables=frozenset(variables.used),
+        variables=frozenset(uses.variables),
         keys=dict(planner.keys),
         extends=planner.extends,
         overrides=frozenset(planner.overridden),

@@ -307,3 +307,20 @@ async def test_with_the_erp_down_shopify_s_figures_stand_and_the_answer_says_so(
     assert "errors" not in body
     assert strip_gateway_fields(body["data"]) == shopify["data"]
     assert body["extensions"]["fallbacks"] == ["odoo"]
+
+
+async def test_fragments_nested_in_the_gateway_s_own_types_are_followed(
+    gateway: Gateway, handle: str
+) -> None:
+    query = """
+    query($h: String!) { product(handle: $h) { content { ...Copy } } }
+    fragment Copy on ProductContent { name attributes { ...Attribute } }
+    fragment Attribute on ContentAttribute { ...Code label }
+    fragment Code on ContentAttribute { code }
+    """
+    forwarded = (await post(gateway, query, {"h": handle}))["data"]["product"]["content"]
+    catalog = (await post(gateway, query, {"h": handle}, path="/graphql"))["data"]["product"]["content"]
+
+    assert forwarded == catalog
+    assert forwarded["attributes"]
+    assert all(attribute["code"] and attribute["label"] for attribute in forwarded["attributes"])
