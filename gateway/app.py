@@ -106,7 +106,7 @@ def build_app(config: GatewayConfig, *, sample_query: str | None = None) -> Star
     responses = ResponseCache(config.cache.response_entries) if config.cache.responses else None
     owned = OwnedExecutor(EXTENSIONS, STRAWBERRY_CONFIG)
     storefront = ComposedExecutor(
-        lambda: served_schema(config),
+        lambda: served_schema(config, state.running.forwarder.client),
         document_limits,
         lambda composed, cache: ForwardingExecutor(
             composed,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import sys
 from pathlib import Path
 
@@ -45,10 +46,15 @@ def add_compose_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-async def composed_schema(config: GatewayConfig) -> GraphQLSchema:
-    """Introspect the configured Storefront API and extend its schema with the gateway's fields."""
+async def composed_schema(config: GatewayConfig, client: BackendClient | None = None) -> GraphQLSchema:
+    """Introspect the configured Storefront API and extend its schema with the gateway's fields.
+
+    A running gateway passes its Shopify client; the `compose` command opens one for the call.
+    """
     shopify = config.backends.shopify
-    async with BackendClient(backend_settings("shopify", shopify)) as client:
+    async with contextlib.AsyncExitStack() as stack:
+        if client is None:
+            client = await stack.enter_async_context(BackendClient(backend_settings("shopify", shopify)))
         introspection = await storefront_introspection(
             client,
             token=shopify.storefront_token.get_secret_value(),
@@ -59,11 +65,11 @@ async def composed_schema(config: GatewayConfig) -> GraphQLSchema:
     return compose(upstream, EXTENSIONS, STRAWBERRY_CONFIG)
 
 
-async def served_schema(config: GatewayConfig) -> GraphQLSchema:
+async def served_schema(config: GatewayConfig, client: BackendClient) -> GraphQLSchema:
     """The composed schema `serve` answers with: `server.schema_file` when set, else composed now."""
     path = config.server.schema_file
     if path is None:
-        return await composed_schema(config)
+        return await composed_schema(config, client)
     composed = build_schema(path.read_text(), assume_valid=True)
     missing = [
         f"{e.parent}.{e.field}"
