@@ -27,7 +27,7 @@ import yaml
 
 from gateway.app import build_app
 from gateway.config import parse_config
-from gateway.graphql.executor import Executor
+from gateway.graphql.storefront_api import ComposedExecutor
 
 from .control import SandboxControl
 from .operations import COLLECTION_PAGE
@@ -40,9 +40,9 @@ NO_CACHE = {
 }
 
 
-def _executor(app: Any) -> Executor:
+def _executor(app: Any) -> ComposedExecutor:
     route = next(r for r in app.routes if getattr(r, "path", "") == "/graphql")
-    executor: Executor = route.endpoint.__self__.executor
+    executor: ComposedExecutor = route.endpoint.__self__.executor
     return executor
 
 

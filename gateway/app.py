@@ -20,14 +20,13 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import Route
 
 from resolvers.context import RequestContext
-from schema import STRAWBERRY_CONFIG, schema
-from schema.common.in_context import read_in_context
+from resolvers.in_context import read_in_context
+from schema import STRAWBERRY_CONFIG
 from schema.extensions import EXTENSIONS, STOCK_OVERRIDES
 
 from .compose import served_schema
 from .config import GatewayConfig
-from .graphql.documents import DocumentCache, Limits
-from .graphql.executor import Executor
+from .graphql.documents import Limits
 from .graphql.forwarding import ForwardingExecutor
 from .graphql.http import GraphQLEndpoint
 from .graphql.owned_execution import OwnedExecutor
@@ -87,22 +86,12 @@ def build_app(config: GatewayConfig, *, sample_query: str | None = None) -> Star
         introspection=config.server.introspection,
         cache_bytes=limits.document_cache_bytes,
     )
-    documents = DocumentCache(schema._schema, document_limits)
 
     def make_context(
         operation: OperationDefinitionNode, variables: Mapping[str, Any] | None
     ) -> RequestContext:
         return RequestContext(services=state.services, in_context=read_in_context(operation, variables))
 
-    executor = Executor(
-        schema,
-        documents,
-        make_context,
-        response_extensions,
-        RequestContext.response_ttl,
-        lean=config.server.executor == "lean",
-        built_from_of=RequestContext.built_from,
-    )
     responses = ResponseCache(config.cache.response_entries) if config.cache.responses else None
     owned = OwnedExecutor(EXTENSIONS, STRAWBERRY_CONFIG)
     storefront = ComposedExecutor(
@@ -126,6 +115,8 @@ def build_app(config: GatewayConfig, *, sample_query: str | None = None) -> Star
             readiness = Readiness(runtime.checks)
             state.runtime, state.readiness = runtime, readiness
             readiness.start()
+            # Composed before the first request, so it never waits on Shopify's introspection.
+            await storefront.start()
             try:
                 yield
             finally:
@@ -142,19 +133,15 @@ def build_app(config: GatewayConfig, *, sample_query: str | None = None) -> Star
                 allow_headers=["content-type", "authorization", "x-request-id"],
             )
         )
+    graphql = GraphQLEndpoint(
+        storefront, graphiql=config.server.graphiql, responses=responses, sample_query=sample_query
+    )
     routes = [
+        Route("/graphql", graphql.handle, methods=["GET", "POST"], max_body_size=limits.max_body_bytes),
         Route(
-            "/graphql",
-            GraphQLEndpoint(
-                executor, graphiql=config.server.graphiql, responses=responses, sample_query=sample_query
-            ).handle,
-            methods=["GET", "POST"],
-            max_body_size=limits.max_body_bytes,
-        ),
-        Route(
-            # Shopify's own path, as its clients build it: the whole Storefront API, forwarded.
+            # Shopify's own path, as its clients build it: the same API, so they need only a new domain.
             f"/api/{config.backends.shopify.storefront_api_version}/graphql.json",
-            GraphQLEndpoint(storefront, graphiql=False).handle,
+            graphql.handle,
             methods=["GET", "POST"],
             max_body_size=limits.max_body_bytes,
         ),

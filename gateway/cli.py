@@ -9,17 +9,6 @@ from importlib.metadata import version
 from pathlib import Path
 
 
-def schema_command(args: argparse.Namespace) -> int:
-    from schema import schema
-
-    sdl = schema.as_str() + "\n"
-    if args.output:
-        args.output.write_text(sdl)
-    else:
-        sys.stdout.write(sdl)
-    return 0
-
-
 def check_command(args: argparse.Namespace) -> int:
     from .config import ConfigError, load_config
 
@@ -86,10 +75,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_compose_arguments(compose)
     compose.set_defaults(run=compose_command)
-
-    schema = commands.add_parser("schema", help="print the GraphQL schema (SDL)")
-    schema.add_argument("--output", "-o", type=Path, help="write to this file instead of standard output")
-    schema.set_defaults(run=schema_command)
 
     check = commands.add_parser("check", help="validate a config file; exits non-zero naming each bad key")
     check.add_argument(

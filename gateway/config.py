@@ -193,7 +193,6 @@ class LimitsSection(Section):
             " weighs its text plus about 640 bytes a token); the least recently used go first."
         ),
     )
-    max_page_size: int = Field(250, ge=1, description="Largest `first`/`last`, as in the Storefront API.")
 
 
 class ServerSection(Section):
@@ -202,16 +201,12 @@ class ServerSection(Section):
     workers: int = Field(1, ge=1)
     graphiql: bool = Field(False, description="Serve GraphiQL on GET /graphql for browsers.")
     introspection: bool = True
-    executor: Literal["lean", "graphql-core"] = Field(
-        "lean",
-        description="Who executes queries: the gateway's lean executor, or graphql-core's (the reference).",
-    )
     cors_origins: tuple[str, ...] = ()
     schema_file: Path | None = Field(
         None,
         description=(
-            "A schema written by `commerce-gateway compose`, served on /api/{version}/graphql.json; "
-            "when unset, the gateway composes one from the Storefront API at the first request there."
+            "A schema written by `commerce-gateway compose`, served on /graphql and /api/{version}/graphql.json;"
+            " when unset, the gateway composes one from the Storefront API when it starts."
         ),
     )
     gc_freeze: bool = Field(

@@ -27,10 +27,9 @@ from gateway.backends.intercom.events import IntercomEvents
 from gateway.backends.key_maps import KeyMap, MemoryKeyMap, RedisKeyMap
 from gateway.backends.odoo.client import OdooStock
 from gateway.backends.odoo.events import OdooEvents
-from gateway.backends.roles import CatalogSource, ContentSource, StockSource
+from gateway.backends.roles import ContentSource, StockSource
 from gateway.backends.shopify.events import ShopifyEvents
 from gateway.backends.shopify.forwarding import StorefrontForwarder
-from gateway.backends.shopify.storefront import ShopifyStorefront
 from gateway.cache import CachePolicy, DataClass, SourceCache
 from gateway.cache.stores import memory_store, redis_store
 from gateway.config import BackendSection, GatewayConfig
@@ -117,7 +116,6 @@ def webhook_sources(
 class Services:
     """The connectors, cache and settings every request shares (what `resolvers.context.Sources` reads)."""
 
-    catalog: CatalogSource
     content: ContentSource | None
     stock: StockSource | None
     cache: SourceCache
@@ -173,12 +171,11 @@ async def open_services(
         shopify = backends.shopify
         shopify_client = await client("shopify", shopify)
         token = shopify.storefront_token.get_secret_value()
-        catalog = ShopifyStorefront(shopify_client, token=token, api_version=shopify.storefront_api_version)
         forwarder = StorefrontForwarder(
             shopify_client, token=token, api_version=shopify.storefront_api_version
         )
         # Shopify is the one backend an answer cannot do without: readiness waits on it alone.
-        checks = {"shopify": BackendCheck(catalog.check, shopify_client.breaker, required=True)}
+        checks = {"shopify": BackendCheck(forwarder.check, shopify_client.breaker, required=True)}
 
         content = None
         if backends.akeneo is not None:
@@ -248,7 +245,6 @@ async def open_services(
             invalidations = channel
         catalog_config = config.catalog
         services = Services(
-            catalog=catalog,
             content=content,
             stock=stock,
             cache=cache,
@@ -257,7 +253,6 @@ async def open_services(
                 low_stock_threshold=catalog_config.low_stock_threshold,
                 default_locale=catalog_config.default_locale,
                 languages=dict(catalog_config.languages),
-                max_page_size=config.limits.max_page_size,
             ),
         )
         yield Runtime(

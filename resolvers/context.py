@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from gateway.backends.roles import CatalogSource, ContentSource, StockSource
+from gateway.backends.roles import ContentSource, StockSource
 from gateway.cache import DataClass, SourceCache
 from gateway.models.context import InContext
 
@@ -18,7 +18,6 @@ class CatalogSettings:
     default_locale: str
     languages: dict[str, str]
     """Storefront LanguageCode to PIM locale."""
-    max_page_size: int
 
 
 class Sources(Protocol):
@@ -27,9 +26,6 @@ class Sources(Protocol):
     A protocol, so the resolvers depend on the roles they call and never on the runtime that wires
     the connectors together.
     """
-
-    @property
-    def catalog(self) -> CatalogSource: ...
 
     @property
     def content(self) -> ContentSource | None: ...

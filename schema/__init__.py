@@ -1,23 +1,14 @@
-"""The GraphQL contract: Storefront-compatible types by commerce domain, composed into one schema."""
+"""The gateway's own types (PIM content, ERP stock) and where they attach to Shopify's schema.
+
+Shopify's own types are not declared here: the served schema is the Storefront API's, read by
+introspection and extended with these (`gateway.graphql.composition`, `schema.extensions`).
+"""
 
 from __future__ import annotations
 
-import strawberry
 from strawberry.schema.config import StrawberryConfig
 
-from .common.in_context import in_context
-from .common.scalars import SCALARS
-from .query import QueryRoot
+STRAWBERRY_CONFIG = StrawberryConfig()
+"""How the gateway's Strawberry types become GraphQL types in composition (camelCase names)."""
 
-STRAWBERRY_CONFIG = StrawberryConfig(scalar_map=SCALARS, relay_max_results=250)
-"""How the gateway's Strawberry types become GraphQL types, in its schema and in composition."""
-
-
-def build_schema() -> strawberry.Schema:
-    return strawberry.Schema(query=QueryRoot, directives=[in_context], config=STRAWBERRY_CONFIG)
-
-
-schema = build_schema()
-"""The gateway's schema; `commerce-gateway schema` prints it and `schema.graphql` holds the printed copy."""
-
-__all__ = ["STRAWBERRY_CONFIG", "build_schema", "schema"]
+__all__ = ["STRAWBERRY_CONFIG"]

@@ -49,6 +49,8 @@ def test_the_app_factory_loads_no_emulator() -> None:
 
 
 def test_the_command_line_loads_an_emulator_only_for_the_sandbox_commands() -> None:
-    loaded = _modules_loaded_by("from gateway.cli import build_parser\nbuild_parser().parse_args(['schema'])")
+    loaded = _modules_loaded_by(
+        "from gateway.cli import build_parser\nbuild_parser().parse_args(['check', '--config', 'gateway.yaml'])"
+    )
     assert "gateway.serve" in loaded
     assert _sandbox_modules(loaded) == []

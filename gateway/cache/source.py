@@ -27,6 +27,11 @@ K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
 
+FORMAT = "f2"
+"""The cached values' format (`gateway.cache.serialization`), first in every key: a new format, or
+a change of the models it encodes, starts from an empty cache instead of misreading old entries."""
+
+
 class DataClass(StrEnum):
     CONTENT = "content"
     CATALOG = "catalog"
@@ -45,7 +50,7 @@ class CachePolicy:
 
 
 @dataclass(frozen=True, slots=True)
-class _Entry:
+class Entry:
     value: Any
     """The cached value; `None` records that the backend has no such key (a cached miss)."""
     stored_at: float
@@ -75,6 +80,10 @@ Outcome = Fresh[V] | Stale[V] | Unavailable
 Fetch = Callable[[list[K]], Awaitable[Mapping[K, V]]]
 
 
+def _prefix(data_class: DataClass, scope: str) -> str:
+    return f"{FORMAT}:{data_class}:{scope}:" if scope else f"{FORMAT}:{data_class}:"
+
+
 class SourceCache:
     """Per-data-class TTL cache over an aiocache store, shared by every request of a process."""
 
@@ -90,24 +99,32 @@ class SourceCache:
         self.policies = dict(policies)
         self._is_backend_error = is_backend_error
         self._clock = clock
-        self._in_flight: dict[str, asyncio.Future[_Entry]] = {}
+        self._in_flight: dict[str, asyncio.Future[Entry]] = {}
         self.hits = 0
         self.misses = 0
 
     async def load_many(
-        self, data_class: DataClass, keys: Sequence[K], fetch: Fetch[K, V], *, scope: str = ""
+        self,
+        data_class: DataClass,
+        keys: Sequence[K],
+        fetch: Fetch[K, V],
+        *,
+        scope: str = "",
+        keep: Callable[[V | None], bool] | None = None,
     ) -> list[Outcome[V]]:
         """One outcome per key, in key order; `fetch` is called at most once, with the keys to refetch.
 
         `scope` separates values that depend on more than the key (a storefront's country and language).
+        `keep` says which fetched values may be stored: the others are served to this load only (an
+        answer that carries errors, say, is passed on but never reused).
         """
         policy = self.policies[data_class]
-        prefix = f"{data_class}:{scope}:" if scope else f"{data_class}:"
+        prefix = _prefix(data_class, scope)
         cache_keys = [prefix + str(key) for key in keys]
         entries = await self._read(cache_keys)
         now = self._clock()
         outcomes: dict[int, Outcome[V]] = {}
-        waiting: dict[int, asyncio.Future[_Entry]] = {}
+        waiting: dict[int, asyncio.Future[Entry]] = {}
         to_fetch: dict[str, tuple[int, K]] = {}
         for index, (key, cache_key, entry) in enumerate(zip(keys, cache_keys, entries, strict=True)):
             if entry is not None and now - entry.stored_at < policy.ttl_s:
@@ -120,7 +137,7 @@ class SourceCache:
         self.misses += len(keys) - len(outcomes)
 
         if to_fetch:
-            await self._fetch(to_fetch, fetch, policy, outcomes)
+            await self._fetch(to_fetch, fetch, policy, outcomes, keep)
         for index, future in waiting.items():
             outcomes[index] = await self._await_other(future)
 
@@ -143,6 +160,7 @@ class SourceCache:
         fetch: Fetch[K, V],
         policy: CachePolicy,
         outcomes: dict[int, Outcome[V]],
+        keep: Callable[[V | None], bool] | None,
     ) -> None:
         loop = asyncio.get_running_loop()
         futures = {cache_key: loop.create_future() for cache_key in to_fetch}
@@ -161,10 +179,11 @@ class SourceCache:
             stored_at = self._clock()
             pairs = []
             for cache_key, (index, key) in to_fetch.items():
-                entry = _Entry(fetched.get(key), stored_at)
+                entry = Entry(fetched.get(key), stored_at)
                 outcomes[index] = Fresh(entry.value, cached=False)
                 futures[cache_key].set_result(entry)
-                pairs.append((cache_key, entry))
+                if keep is None or keep(entry.value):
+                    pairs.append((cache_key, entry))
             await self._write(pairs, policy.ttl_s + policy.max_stale_s)
         finally:
             for cache_key, future in futures.items():
@@ -173,7 +192,7 @@ class SourceCache:
                 self._in_flight.pop(cache_key, None)
 
     @staticmethod
-    async def _await_other(future: asyncio.Future[_Entry]) -> Outcome[Any]:
+    async def _await_other(future: asyncio.Future[Entry]) -> Outcome[Any]:
         try:
             entry = await asyncio.shield(future)
         except asyncio.CancelledError:
@@ -190,14 +209,14 @@ class SourceCache:
         Unlike a failed read or write, a failed delete leaves a stale value served for its whole
         TTL, so the caller (a webhook) must know, and have the change sent again later.
         """
-        prefix = f"{data_class}:{scope}:" if scope else f"{data_class}:"
+        prefix = _prefix(data_class, scope)
         for key in keys:
             try:
                 await self.store.delete(prefix + str(key))
             except Exception as exc:  # aiocache raises the backend's own errors, or TimeoutError
                 raise CacheUnavailable(f"the cache could not drop {prefix}{key}: {exc!r}") from exc
 
-    async def _read(self, cache_keys: list[str]) -> list[_Entry | None]:
+    async def _read(self, cache_keys: list[str]) -> list[Entry | None]:
         if not cache_keys:
             return []
         try:
@@ -205,9 +224,9 @@ class SourceCache:
         except Exception as exc:  # a cache outage is a miss, never a failed request
             log.warning("cache read failed, treating as misses: %s", exc)
             return [None] * len(cache_keys)
-        return [value if isinstance(value, _Entry) else None for value in values]
+        return [value if isinstance(value, Entry) else None for value in values]
 
-    async def _write(self, pairs: list[tuple[str, _Entry]], ttl_s: float) -> None:
+    async def _write(self, pairs: list[tuple[str, Entry]], ttl_s: float) -> None:
         if not pairs or ttl_s <= 0:
             return
         try:

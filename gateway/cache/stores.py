@@ -6,7 +6,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from aiocache import RedisCache, SimpleMemoryCache
-from aiocache.serializers import NullSerializer, PickleSerializer
+from aiocache.serializers import NullSerializer
+
+from .serialization import EntrySerializer
 
 STORE_TIMEOUT_S = 0.25
 """A cache that takes longer than this counts as a miss: a slow Redis must not slow requests down."""
@@ -18,7 +20,7 @@ def memory_store(namespace: str) -> Any:
 
 
 def redis_store(url: str, namespace: str) -> Any:
-    """A Redis store; values are pickled gateway models (trusted: only the gateway writes them)."""
+    """A Redis store; entries are tagged JSON (`gateway.cache.serialization`), which reading cannot execute."""
     parts = urlsplit(url)
     if parts.scheme not in ("redis", "rediss"):
         raise ValueError(
@@ -26,7 +28,7 @@ def redis_store(url: str, namespace: str) -> Any:
         )
     db = int(parts.path.lstrip("/") or 0)
     return RedisCache(
-        serializer=PickleSerializer(),
+        serializer=EntrySerializer(),
         namespace=namespace,
         timeout=STORE_TIMEOUT_S,
         endpoint=parts.hostname or "127.0.0.1",

@@ -16,7 +16,7 @@ Introspection is answered by the gateway from the composed schema, gateway field
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from functools import lru_cache
 from typing import Any, Protocol
 
@@ -34,12 +34,13 @@ from graphql import (
 )
 from graphql.execution.values import get_variable_values
 
-from schema.extensions import Extension, Override
+from resolvers.shopify_part import part_key, shopify_part
+from schema.extensions import Extension, Override, SiteLoad
 
 from .documents import DocumentCache
 from .errors import format_error, request_error
-from .executor import ContextFactory, Finisher, Outcome, refused, runnable
 from .grafting import Graft, Site
+from .outcome import ContextFactory, Finisher, Outcome, refused, runnable
 from .owned_execution import Group, OwnedExecutor
 from .planning import RESERVED_PREFIX, Plan, PlanningError, plan_operation
 
@@ -49,6 +50,9 @@ PLAN_CACHE_SIZE = 1024
 
 class Upstream(Protocol):
     """What forwarding needs of Shopify: one call per operation (`StorefrontForwarder` provides it)."""
+
+    service: str
+    api_version: str
 
     async def forward(
         self,
@@ -120,13 +124,7 @@ class ForwardingExecutor:
             answer: dict[str, Any] = {"data": {}}
         else:
             try:
-                answer = await self.upstream().forward(
-                    plan.upstream,
-                    {name: value for name, value in raw.items() if name in plan.variables},
-                    plan.operation_name,
-                    mutation=operation.operation is OperationType.MUTATION,
-                    buyer_ip=buyer_ip,
-                )
+                answer = await self._shopify(context, plan, raw, buyer_ip)
             except Exception as exc:
                 extensions = getattr(exc, "extensions", None)
                 if not isinstance(extensions, dict):
@@ -138,7 +136,28 @@ class ForwardingExecutor:
         extensions = {**(answer.get("extensions") or {}), **(self.finish(context) or {})}
         if extensions:
             body["extensions"] = extensions
-        return Outcome(body)
+        if "errors" in body:
+            return Outcome(body)
+        return Outcome(body, cache_ttl_s=context.response_ttl(), built_from=context.built_from())
+
+    async def _shopify(
+        self, context: Any, plan: Plan, raw: Mapping[str, Any], buyer_ip: str | None
+    ) -> dict[str, Any]:
+        """Shopify's answer to the plan, shared between public callers through the source cache."""
+        upstream = self.upstream()
+        variables = {name: value for name, value in raw.items() if name in plan.variables}
+
+        def send() -> Awaitable[dict[str, Any]]:
+            return upstream.forward(
+                plan.upstream,
+                variables,
+                plan.operation_name,
+                mutation=plan.operation_type == OperationType.MUTATION.value,
+                buyer_ip=buyer_ip,
+            )
+
+        key = None if plan.private else part_key(upstream.api_version, plan.upstream, variables)
+        return await shopify_part(context, send, service=upstream.service, key=key)
 
     async def _graft(
         self,
@@ -151,7 +170,9 @@ class ForwardingExecutor:
         context: Any,
         introspection: list[FieldNode],
     ) -> dict[str, Any]:
-        errors = [_client_path(error) for error in answer.get("errors") or () if isinstance(error, dict)]
+        errors = [
+            _in_client_terms(error, plan) for error in answer.get("errors") or () if isinstance(error, dict)
+        ]
         data = answer.get("data")
         if not isinstance(data, dict):
             return {"errors": errors, "data": None} if errors else {"data": None}
@@ -160,6 +181,7 @@ class ForwardingExecutor:
         fragments = {d.name.value: d for d in node.definitions if isinstance(d, FragmentDefinitionNode)}
         graft = Graft(self.schema, fragments, variables, plan)
         grafted = graft.root(operation.selection_set, root, data)
+        errors += [_misshapen(list(path)) for path in graft.misshapen]
         if introspection:
             local = _introspect(self.schema, node, operation, introspection, raw)
             errors += [format_error(e) for e in local.errors or ()]
@@ -184,16 +206,12 @@ class ForwardingExecutor:
         overridden = list(_by_field(graft.overrides).items())
         # Every system is asked in the same turn, so each DataLoader sends one batch for the answer.
         loaded, replaced = await asyncio.gather(
-            asyncio.gather(
-                *(self.extensions[f].load(context, [s.keys for s in group]) for f, group in fields)
-            ),
-            asyncio.gather(
-                *(self.overrides[f].load(context, [s.keys for s in group]) for f, group in overridden)
-            ),
+            asyncio.gather(*(_each_site(self.extensions[f].load, context, group) for f, group in fields)),
+            asyncio.gather(*(_each_site(self.overrides[f].load, context, group) for f, group in overridden)),
         )
         for (_, group), values in zip(overridden, replaced, strict=True):
             for site, value in zip(group, values, strict=True):
-                if value is not None:
+                if value is not None and not isinstance(value, BaseException):  # else Shopify's stands
                     site.target[site.key] = value
         errors: list[GraphQLError] = []
         groups: dict[tuple[int, ...], Group] = {}
@@ -202,7 +220,9 @@ class ForwardingExecutor:
                 if value is None:
                     continue  # the system has nothing for this key: the field stays null
                 if isinstance(value, Exception):
-                    errors.append(GraphQLError(str(value), path=list(site.path), original_error=value))
+                    errors.append(
+                        GraphQLError(str(value), list(site.nodes), path=list(site.path), original_error=value)
+                    )
                     continue
                 selection = tuple(id(node) for node in site.nodes)
                 if selection not in groups:
@@ -213,6 +233,14 @@ class ForwardingExecutor:
             list(groups.values()), fragments, operation.variable_definitions or (), variables
         )
         return errors
+
+
+async def _each_site(load: SiteLoad, context: Any, sites: list[Site]) -> list[Any]:
+    """The load's value per site; a load that fails outright fails each of its sites, not the answer."""
+    try:
+        return await load(context, [site.keys for site in sites])
+    except Exception as exc:  # a bug in a loader: masked per site by `format_error`, logged there
+        return [exc] * len(sites)
 
 
 def _by_field(sites: list[Site]) -> dict[tuple[str, str], list[Site]]:
@@ -247,13 +275,38 @@ def _introspect(
     return execute_sync(schema, DocumentNode(definitions=(only, *fragments)), variable_values=variables)
 
 
-def _client_path(error: dict[str, Any]) -> dict[str, Any]:
-    """Shopify's error with its path cut before any key the plan added (the client never saw it)."""
+def _misshapen(path: list[str | int]) -> dict[str, Any]:
+    """A value of Shopify's that is not what the schema says it is: Shopify's fault, named."""
+    return {
+        "message": "shopify: the answer is not of the schema's shape here",
+        "path": path,
+        "extensions": {"code": "BACKEND_BAD_RESPONSE", "service": "shopify"},
+    }
+
+
+def _in_client_terms(error: dict[str, Any], plan: Plan) -> dict[str, Any]:
+    """Shopify's error as the client reads it: its path cut before any key the plan added (the
+    client never saw it), its locations moved to the client's text (dropped where the gateway
+    added the node)."""
+    error = dict(error)
     path = error.get("path")
     if isinstance(path, list):
         for index, segment in enumerate(path):
             if isinstance(segment, str) and segment.startswith(RESERVED_PREFIX):
-                return {**error, "path": path[:index]}
+                error["path"] = path[:index]
+                break
+    locations = error.get("locations")
+    if isinstance(locations, list):
+        moved = [
+            {"line": found[0], "column": found[1]}
+            for location in locations
+            if isinstance(location, dict)
+            and (found := plan.locations.get((location.get("line"), location.get("column")))) is not None  # type: ignore[arg-type]
+        ]
+        if moved:
+            error["locations"] = moved
+        else:
+            error.pop("locations")
     return error
 
 

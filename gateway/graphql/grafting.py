@@ -69,6 +69,8 @@ class Graft:
         self.sites: list[Site] = []
         self.overrides: list[Site] = []
         """Fields of Shopify's whose value another system may replace (`Plan.overrides`)."""
+        self.misshapen: list[Path] = []
+        """Where Shopify's answer was not of the schema's shape (an object where a list was due...)."""
 
     def root(
         self, selection_set: SelectionSetNode, root: GraphQLObjectType, data: Mapping[str, Any]
@@ -164,18 +166,24 @@ class Graft:
             return self._complete(type_.of_type, nodes, value, path)
         if isinstance(type_, GraphQLList):
             if not isinstance(value, list):
+                self.misshapen.append(path)
                 return None
             return [
                 self._complete(type_.of_type, nodes, item, (*path, index)) for index, item in enumerate(value)
             ]
         if is_leaf_type(type_):
+            if isinstance(value, dict | list):
+                self.misshapen.append(path)
+                return None
             return value
         if not isinstance(value, dict):
+            self.misshapen.append(path)
             return None
         runtime: Any = type_
         if is_abstract_type(type_):
             runtime = self.schema.get_type(str(value.get(TYPE_KEY)))
-            if not isinstance(runtime, GraphQLObjectType):
+            if not isinstance(runtime, GraphQLObjectType) or not self.schema.is_sub_type(type_, runtime):
+                self.misshapen.append(path)
                 return None
         selection_sets = [node.selection_set for node in nodes if node.selection_set is not None]
         return self._object(selection_sets, runtime, value, path)

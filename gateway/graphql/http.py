@@ -16,7 +16,6 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from .errors import request_error
-from .executor import Executor
 from .ide import graphiql_html
 from .response_cache import ResponseCache, response_key
 from .storefront_api import ComposedExecutor
@@ -112,7 +111,7 @@ class GraphQLEndpoint:
 
     def __init__(
         self,
-        executor: Executor | ComposedExecutor,
+        executor: ComposedExecutor,
         *,
         graphiql: bool,
         responses: ResponseCache | None = None,
@@ -156,14 +155,9 @@ class GraphQLEndpoint:
         if responses is not None and (cached := responses.get(key)) is not None:
             return self._encoded(cached, 200, media_type)
         allow_mutations = request.method == "POST"
-        if isinstance(self.executor, ComposedExecutor):  # it forwards: Shopify wants the buyer's IP
-            outcome = await self.executor.run(
-                query, variables, operation_name, allow_mutations=allow_mutations, buyer_ip=buyer_ip(request)
-            )
-        else:
-            outcome = await self.executor.run(
-                query, variables, operation_name, allow_mutations=allow_mutations
-            )
+        outcome = await self.executor.run(
+            query, variables, operation_name, allow_mutations=allow_mutations, buyer_ip=buyer_ip(request)
+        )
         if outcome.unavailable:
             response = self._json(outcome.body, 503, media_type)
             response.headers["Retry-After"] = "5"

@@ -37,6 +37,7 @@ from graphql import (
     InlineFragmentNode,
     NameNode,
     OperationDefinitionNode,
+    OperationType,
     SelectionNode,
     SelectionSetNode,
     get_named_type,
@@ -48,11 +49,18 @@ from graphql import (
 from schema.extensions import Extension, Override
 
 from .document_uses import Uses
+from .upstream_locations import client_locations
 
 RESERVED_PREFIX = "__gw_"
 """Response keys the gateway adds to Shopify's document; no client alias may start with it."""
 TYPE_KEY = f"{RESERVED_PREFIX}type"
 """`__typename` of an object in an abstract position, for walking type conditions."""
+
+
+BUYER_TYPES = frozenset({"Cart", "Customer", "CustomerAccessToken", "Order"})
+"""Storefront types whose values belong to one buyer: an answer that selects any is private."""
+BUYER_ARGUMENTS = frozenset({"buyer", "buyerIdentity", "customerAccessToken"})
+"""Arguments that make Shopify answer for one buyer (`@inContext(buyer:)` included)."""
 
 
 class PlanningError(Exception):
@@ -84,6 +92,10 @@ class Plan:
     """Whether the client selected any field the gateway owns."""
     overrides: frozenset[tuple[str, str]] = frozenset()
     """The (parent type, field) pairs of Shopify's whose value another system may replace."""
+    locations: Mapping[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+    """Upstream (line, column) to the client's: where Shopify's error locations point in the client's text."""
+    private: bool = False
+    """Whether Shopify's answer is for one buyer (a cart, a customer, a buyer's context): never shared."""
 
 
 def key_fields(extension: Extension | Override) -> tuple[KeyField, ...]:
@@ -139,6 +151,7 @@ class _Planner:
         self.planned: dict[str, FragmentDefinitionNode] = {}
         self.keys: dict[tuple[str, str], tuple[KeyField, ...]] = {}
         self.extends = False
+        self.private = False
 
     def selection_set(
         self, selection_set: SelectionSetNode, parent: GraphQLCompositeType
@@ -169,8 +182,10 @@ class _Planner:
                     self.schema.get_type(node.type_condition.name.value) if node.type_condition else parent
                 )
                 assert isinstance(condition, GraphQLObjectType | GraphQLInterfaceType | GraphQLUnionType)
+                self.private |= condition.name in BUYER_TYPES
                 kept.append(
                     InlineFragmentNode(
+                        loc=node.loc,
                         type_condition=node.type_condition,
                         directives=node.directives,
                         selection_set=self.selection_set(node.selection_set, condition),
@@ -187,12 +202,15 @@ class _Planner:
         return SelectionSetNode(selections=tuple(kept))
 
     def field(self, node: FieldNode, parent: GraphQLCompositeType) -> FieldNode:
+        self.private |= any(argument.name.value in BUYER_ARGUMENTS for argument in node.arguments or ())
         if node.selection_set is None or node.name.value.startswith("__"):
             return node
         assert isinstance(parent, GraphQLObjectType | GraphQLInterfaceType)
         child = get_named_type(parent.fields[node.name.value].type)
+        self.private |= child.name in BUYER_TYPES
         assert isinstance(child, GraphQLObjectType | GraphQLInterfaceType | GraphQLUnionType)
         return FieldNode(
+            loc=node.loc,
             alias=node.alias,
             name=node.name,
             arguments=node.arguments,
@@ -206,8 +224,10 @@ class _Planner:
         definition = self.fragments[name]
         condition = self.schema.get_type(definition.type_condition.name.value)
         assert isinstance(condition, GraphQLObjectType | GraphQLInterfaceType | GraphQLUnionType)
+        self.private |= condition.name in BUYER_TYPES
         self.planned[name] = definition  # before recursing: a cycle would have failed validation anyway
         self.planned[name] = FragmentDefinitionNode(
+            loc=definition.loc,
             name=definition.name,
             type_condition=definition.type_condition,
             directives=definition.directives,
@@ -253,6 +273,7 @@ def plan_operation(
     )
     visit(body, uses)
     upstream = OperationDefinitionNode(
+        loc=operation.loc,
         operation=operation.operation,
         name=operation.name,
         variable_definitions=tuple(
@@ -261,15 +282,35 @@ def plan_operation(
         directives=operation.directives,
         selection_set=selection,
     )
+    planned = DocumentNode(definitions=(upstream, *planner.planned.values()))
+    printed = print_ast(planned)
     return Plan(
-        upstream=print_ast(DocumentNode(definitions=(upstream, *planner.planned.values()))),
+        upstream=printed,
+        locations=client_locations(planned, printed),
         operation_name=operation.name.value if operation.name else None,
         operation_type=operation.operation.value,
         variables=frozenset(uses.variables),
         keys=dict(planner.keys),
         extends=planner.extends,
         overrides=frozenset(planner.overridden),
+        private=planner.private
+        or operation.operation is not OperationType.QUERY
+        or any(
+            argument.name.value in BUYER_ARGUMENTS
+            for directive in operation.directives or ()
+            for argument in directive.arguments or ()
+        ),
     )
 
 
-__all__ = ["RESERVED_PREFIX", "TYPE_KEY", "KeyField", "Plan", "PlanningError", "key_fields", "plan_operation"]
+__all__ = [
+    "BUYER_ARGUMENTS",
+    "BUYER_TYPES",
+    "RESERVED_PREFIX",
+    "TYPE_KEY",
+    "KeyField",
+    "Plan",
+    "PlanningError",
+    "key_fields",
+    "plan_operation",
+]

@@ -19,8 +19,8 @@ from graphql import GraphQLSchema
 
 from .documents import DocumentCache, Limits
 from .errors import request_error
-from .executor import Outcome
 from .forwarding import ForwardingExecutor
+from .outcome import Outcome
 
 log = logging.getLogger("gateway.graphql")
 

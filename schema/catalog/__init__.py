@@ -1,1 +1,1 @@
-"""The catalog: products, variants, collections and search, with PIM content and ERP stock."""
+"""The gateway's catalog types: a product's PIM content and a variant's ERP stock."""

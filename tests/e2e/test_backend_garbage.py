@@ -19,7 +19,15 @@ import pytest
 
 from sandbox.runner import Sandbox
 from sandbox.seed import World
-from tests.backends.garbage import GarbageServer, Spoil, garbage_server, oversized, replaced, truncated
+from tests.backends.garbage import (
+    GarbageServer,
+    Spoil,
+    garbage_server,
+    not_json,
+    oversized,
+    replaced,
+    truncated,
+)
 from tests.harness import gateway_config, running_gateway
 
 PAGE = """
@@ -168,3 +176,71 @@ async def test_media_files_are_served_up_to_the_pims_media_cap(
     else:  # larger than the JSON cap: media have a cap of their own
         assert answer.startswith(b"\xff\xd8")
         assert len(answer) > JSON_CAP
+
+
+STOREFRONT = "/api/2026-04/graphql.json"
+LISTING = "{ products(first: 3) { nodes { handle title variants(first: 2) { nodes { sku } } } } }"
+
+
+def _first_title_a_list(answer: dict[str, Any]) -> dict[str, Any]:
+    first = answer["data"]["products"]["nodes"][0]
+    first["title"] = [first["title"]]
+    return answer
+
+
+def _variants_a_string(answer: dict[str, Any]) -> dict[str, Any]:
+    answer["data"]["products"]["nodes"][1]["variants"] = "garbage"
+    return answer
+
+
+@pytest.mark.parametrize(
+    ("spoil", "path"),
+    [
+        pytest.param(
+            replaced(_first_title_a_list), ["products", "nodes", 0, "title"], id="a-list-where-a-string-was"
+        ),
+        pytest.param(
+            replaced(_variants_a_string),
+            ["products", "nodes", 1, "variants"],
+            id="a-string-where-an-object-was",
+        ),
+    ],
+)
+async def test_a_misshapen_value_from_shopify_costs_that_value_named_as_shopifys(
+    clean_sandbox: Sandbox, garbage_in_front: GarbageFactory, spoil: Spoil, path: list[str | int]
+) -> None:
+    async with garbage_in_front("shopify") as garbage:
+        config = gateway_config(clean_sandbox, backends={"shopify": {"url": garbage.url}})
+        async with running_gateway(config) as gateway:
+            garbage.spoil(STOREFRONT, spoil)
+            body = await gateway.query(LISTING)
+
+    assert [(e["path"], e["extensions"]) for e in body["errors"]] == [
+        (path, {"code": "BACKEND_BAD_RESPONSE", "service": "shopify"})
+    ]
+    nodes = body["data"]["products"]["nodes"]
+    assert all(node["handle"] for node in nodes)
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        pytest.param(replaced(lambda answer: {"data": "garbage"}), id="data-a-string"),
+        pytest.param(replaced(lambda answer: [answer]), id="a-list"),
+        pytest.param(truncated(), id="truncated"),
+        pytest.param(not_json("text/html"), id="a-proxy-page"),
+    ],
+)
+async def test_an_answer_from_shopify_that_is_no_graphql_response_is_a_bad_response(
+    clean_sandbox: Sandbox, garbage_in_front: GarbageFactory, spoil: Spoil
+) -> None:
+    async with garbage_in_front("shopify") as garbage:
+        config = gateway_config(clean_sandbox, backends={"shopify": {"url": garbage.url, "retries": 0}})
+        async with running_gateway(config) as gateway:
+            garbage.spoil(STOREFRONT, spoil)
+            body = await gateway.query(LISTING)
+
+    assert body["data"] is None
+    assert [e["extensions"] for e in body["errors"]] == [
+        {"code": "BACKEND_BAD_RESPONSE", "service": "shopify"}
+    ]

@@ -131,21 +131,26 @@ async def test_garbage_from_a_backend_is_a_bad_response(clean_sandbox: Sandbox, 
     assert all("<html>" not in e["message"] for e in body["errors"])
 
 
-async def test_unexpected_errors_are_masked(gateway: Gateway, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_unexpected_errors_are_masked(
+    gateway: Gateway, sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
     services = gateway.app.state.gateway.services
 
     async def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("secret token sk-123 at http://internal:9999")
 
-    monkeypatch.setattr(services.catalog, "products_page", broken)
+    monkeypatch.setattr(services.content, "content_by_skus", broken)
 
-    body = await gateway.query("{ products(first: 1) { nodes { id } } }")
+    handle = sandbox.world.products[0].handle
+    query = f'{{ product(handle: "{handle}") {{ content {{ name }} }} }}'
+    body = await gateway.query(query)
 
+    assert body["data"] == {"product": {"content": None}}
     assert body["errors"] == [
         {
             "message": "Internal server error.",
-            "locations": [{"line": 1, "column": 3}],
-            "path": ["products"],
+            "locations": [{"line": 1, "column": query.index("content") + 1}],
+            "path": ["product", "content"],
             "extensions": {"code": "INTERNAL_SERVER_ERROR"},
         }
     ]

@@ -219,13 +219,19 @@ async def test_a_reserved_alias_is_refused(gateway: Gateway) -> None:
     assert body["errors"][0]["message"] == "aliases starting with __gw_ are reserved: __gw_name"
 
 
-async def test_before_composition_a_shopify_outage_is_a_503(gateway: Gateway, clean_sandbox: Sandbox) -> None:
+async def test_a_gateway_started_while_shopify_is_down_answers_503_until_it_can_compose(
+    clean_sandbox: Sandbox,
+) -> None:
     await set_faults(clean_sandbox, "shopify", down=True)
-    async with gateway.http.post(f"{gateway.url}{API}", json={"query": "{ shop { name } }"}) as response:
-        body = await response.json()
-        assert response.status == 503
-        assert response.headers["Retry-After"] == "5"
-    assert body["errors"][0]["extensions"]["code"] == "SERVICE_UNAVAILABLE"
+    async with running_gateway(gateway_config(clean_sandbox)) as started:
+        for path in ("/graphql", API):
+            async with started.http.post(
+                f"{started.url}{path}", json={"query": "{ shop { name } }"}
+            ) as response:
+                body = await response.json()
+                assert response.status == 503
+                assert response.headers["Retry-After"] == "5"
+            assert body["errors"][0]["extensions"]["code"] == "SERVICE_UNAVAILABLE"
 
 
 async def test_get_serves_queries_and_refuses_mutations(gateway: Gateway, handle: str) -> None:

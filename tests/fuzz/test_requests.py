@@ -88,22 +88,6 @@ async def test_bodies_that_are_not_graphql_requests(
         await send(gateway, clean_sandbox, body, path)
 
 
-@pytest.fixture(scope="module")
-def catalog_schema() -> GraphQLSchema:
-    from schema import schema
-
-    return schema._schema
-
-
-@FUZZ
-@given(data=st.data())
-async def test_generated_queries_of_the_catalog_schema(
-    gateway: Gateway, clean_sandbox: Sandbox, catalog_schema: GraphQLSchema, data: st.DataObject
-) -> None:
-    query = data.draw(graphql_strategies.queries(catalog_schema, allow_x00=False), label="query")
-    await send(gateway, clean_sandbox, body_of(str(query)))
-
-
 @pytest.fixture
 async def composed_schema(gateway: Gateway, clean_sandbox: Sandbox) -> GraphQLSchema:
     """The schema the forwarding path serves, as its introspection shows it."""

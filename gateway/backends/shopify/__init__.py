@@ -1,3 +1,2 @@
-"""Shopify: the Storefront API client (`storefront.py`, its documents in `storefront_documents.py`),
-the mapping of its answers to the gateway's models (`catalog_mapping.py`), and its HMAC-signed
-webhooks (`webhooks.py`, `events.py`)."""
+"""Shopify: the Storefront API connector that forwards planned operations (`forwarding.py`), its
+introspection for composition (`introspection.py`), and its HMAC-signed webhooks (`events.py`)."""

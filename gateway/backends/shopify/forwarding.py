@@ -1,8 +1,8 @@
-"""Forwarding: one planned operation sent to the Storefront API, Shopify's whole answer returned.
+"""The Storefront API connector: one planned operation sent, Shopify's whole answer returned.
 
-Unlike the catalog connector, which reads fixed documents into the gateway's models, this sends
-the client's own operation (planned: see `gateway.graphql.planning`) and returns Shopify's body as
-it came, `data`, `errors` and `extensions.cost` included, for the gateway to graft its fields into.
+It sends the client's own operation (planned: see `gateway.graphql.planning`) and returns Shopify's
+body as it came, `data`, `errors` and `extensions.cost` included, for the gateway to graft its
+fields into; an answer that is not a GraphQL response at all is Shopify's fault (`BACKEND_BAD_RESPONSE`).
 """
 
 from __future__ import annotations
@@ -11,9 +11,17 @@ from collections.abc import Mapping
 from typing import Any
 
 from gateway.backends.http.client import BackendClient
+from gateway.backends.http.errors import (
+    BackendAuthError,
+    BackendError,
+    BackendRateLimited,
+    BackendRequestError,
+)
 
 BUYER_IP_HEADER = "Shopify-Storefront-Buyer-IP"
 """How a server-side caller tells Shopify which buyer it calls for (Shopify's bot and rate protection)."""
+CHECK_DOCUMENT = "query GatewayReadiness { shop { name } }"
+"""The readiness check's query: the cheapest one that needs a valid Storefront token."""
 
 
 class StorefrontForwarder:
@@ -49,7 +57,41 @@ class StorefrontForwarder:
         response = await self.client.request(
             "POST", self._path, json=payload, headers=headers, idempotent=not mutation, allow_statuses=(400,)
         )
-        return response.json_object()
+        answer = response.json_object()
+        data, errors = answer.get("data"), answer.get("errors")
+        # A GraphQL answer: `data` an object or null, `errors` a list of objects, at least one of them.
+        if (
+            ("data" not in answer and "errors" not in answer)
+            or not (data is None or isinstance(data, dict))
+            or not (errors is None or (isinstance(errors, list) and all(isinstance(e, dict) for e in errors)))
+            or not isinstance(answer.get("extensions", {}), dict)
+        ):
+            raise response.bad_shape("not a GraphQL response (data, errors, extensions)")
+        return answer
+
+    async def check(self) -> bool:
+        """Readiness: the shop answers with this token, on the client's probe path (outside its breaker)."""
+        response = await self.client.request(
+            "POST", self._path, json={"query": CHECK_DOCUMENT}, headers=self._headers, probe=True
+        )
+        body = response.json_object()
+        if body.get("errors"):
+            raise self._refusal(body["errors"])
+        if not isinstance((body.get("data") or {}).get("shop"), dict):
+            raise response.bad_shape("no `data.shop` object in the GraphQL response")
+        return True
+
+    def _refusal(self, errors: Any) -> BackendError:
+        first = errors[0] if isinstance(errors, list) and errors and isinstance(errors[0], dict) else {}
+        message = str(first.get("message", errors))[:200]
+        code = (first.get("extensions") or {}).get("code")
+        if code == "THROTTLED":
+            return BackendRateLimited(self.service, f"storefront query throttled: {message}")
+        if code in ("ACCESS_DENIED", "UNAUTHORIZED"):
+            return BackendAuthError(self.service, f"storefront query refused: {message}", status=403)
+        return BackendRequestError(
+            self.service, f"storefront query failed: {message}", status=200, vendor_message=message
+        )
 
 
 __all__ = ["BUYER_IP_HEADER", "StorefrontForwarder"]

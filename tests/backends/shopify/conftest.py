@@ -1,8 +1,7 @@
-"""The Shopify emulator for the connector's tests, and Storefront clients pointed at it or at a loopback.
+"""The Shopify emulator for the connector's tests, and Storefront connectors pointed at it or at a loopback.
 
-The emulator runs once for the package over the world the recordings were made from, so that live
-answers and saved ones describe the same shop. The loopback upstream (the one the HTTP plumbing's
-tests script) replays saved answers and keeps every request it receives.
+The emulator runs once for the package; the loopback upstream (the one the HTTP plumbing's tests
+script) answers what a test tells it to and keeps every request it receives.
 """
 
 from __future__ import annotations
@@ -14,23 +13,23 @@ import pytest
 
 from gateway.backends.http.client import BackendClient
 from gateway.backends.http.settings import BackendSettings
-from gateway.backends.shopify.storefront import ShopifyStorefront
+from gateway.backends.shopify.forwarding import StorefrontForwarder
 from sandbox.runner import Sandbox, SandboxSettings
 from sandbox.seed import generate
 from sandbox.shopify.emulator import STOREFRONT_TOKEN
 from tests.backends.http.conftest import Upstream, upstream, upstream_server
 from tests.harness import reset_sandbox
 
-from .recordings import SIZE
-
 API_VERSION = "2026-04"
 
-StorefrontFactory = Callable[..., Awaitable[ShopifyStorefront]]
+ForwarderFactory = Callable[..., Awaitable[StorefrontForwarder]]
+
+__all__ = ["API_VERSION", "ForwarderFactory", "Upstream", "upstream", "upstream_server"]
 
 
 @pytest.fixture(scope="package")
 async def shopify_sandbox() -> AsyncIterator[Sandbox]:
-    async with Sandbox(generate(SIZE), SandboxSettings(port_base=0, vendors=("shopify",))) as sandbox:
+    async with Sandbox(generate(40), SandboxSettings(port_base=0, vendors=("shopify",))) as sandbox:
         yield sandbox
 
 
@@ -43,34 +42,29 @@ async def emulator(shopify_sandbox: Sandbox) -> AsyncIterator[Sandbox]:
 
 
 @pytest.fixture
-async def make_storefront() -> AsyncIterator[StorefrontFactory]:
-    """`await make_storefront(url, token=..., api_version=...)`: a connector, closed after the test.
+async def make_forwarder() -> AsyncIterator[ForwarderFactory]:
+    """`await make_forwarder(url, token=...)`: a connector, closed after the test.
 
-    Retries are off: how often a call is retried is the HTTP plumbing's business (tested there); here
+    Retries are off unless asked for: how often a call is retried is the HTTP plumbing's business (tested there); here
     every request the connector makes is one the vendor sees.
     """
     async with contextlib.AsyncExitStack() as stack:
 
-        async def make(
-            url: str, *, token: str = STOREFRONT_TOKEN, api_version: str = API_VERSION
-        ) -> ShopifyStorefront:
-            settings = BackendSettings(name="shopify", url=url, retries=0)
+        async def make(url: str, *, token: str = STOREFRONT_TOKEN, retries: int = 0) -> StorefrontForwarder:
+            settings = BackendSettings(name="shopify", url=url, retries=retries, retry_backoff_s=0.001)
             client = await stack.enter_async_context(BackendClient(settings))
-            return ShopifyStorefront(client, token=token, api_version=api_version)
+            return StorefrontForwarder(client, token=token, api_version=API_VERSION)
 
         yield make
 
 
 @pytest.fixture
-async def storefront(emulator: Sandbox, make_storefront: StorefrontFactory) -> ShopifyStorefront:
+async def forwarder(emulator: Sandbox, make_forwarder: ForwarderFactory) -> StorefrontForwarder:
     """The connector in front of the emulator, as the gateway configures it."""
-    return await make_storefront(emulator.urls["shopify"])
+    return await make_forwarder(emulator.urls["shopify"])
 
 
 @pytest.fixture
-async def replay(upstream: Upstream, make_storefront: StorefrontFactory) -> ShopifyStorefront:
-    """The connector in front of the loopback upstream: script it with recorded answers."""
-    return await make_storefront(upstream.url)
-
-
-__all__ = ["API_VERSION", "StorefrontFactory", "upstream", "upstream_server"]
+async def scripted(upstream: Upstream, make_forwarder: ForwarderFactory) -> StorefrontForwarder:
+    """The connector in front of the loopback upstream: script its answers."""
+    return await make_forwarder(upstream.url)

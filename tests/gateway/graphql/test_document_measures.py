@@ -92,11 +92,11 @@ def acyclic_documents(draw: st.DrawFn) -> str:
 
 @settings(max_examples=200, derandomize=True, database=None, deadline=None)
 @given(text=acyclic_documents())
-def test_counts_match_strawberrys_limiters(catalog_schema: GraphQLSchema, text: str) -> None:
+def test_counts_match_strawberrys_limiters(composed_schema: GraphQLSchema, text: str) -> None:
     document = parse(text)
     fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
     depths: dict[str, int] = {}
-    validate(catalog_schema, document, [create_validator(1_000, None, depths.update)])
+    validate(composed_schema, document, [create_validator(1_000, None, depths.update)])
 
     for operation, found in measure(document).operations:
         assert operation.name is not None

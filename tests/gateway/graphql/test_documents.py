@@ -68,7 +68,7 @@ async def test_fragment_fan_out_is_answered(gateway: Gateway, levels: int, path:
 
 
 @pytest.mark.parametrize("levels", [22, 60])
-def test_limits_visit_each_selection_at_most_twice(catalog_schema: GraphQLSchema, levels: int) -> None:
+def test_limits_visit_each_selection_at_most_twice(composed_schema: GraphQLSchema, levels: int) -> None:
     text = fan_out(levels)
     selections = 2 + 2 * (levels - 1) + 1  # `shop`, `...F0`, two spreads a fragment, the leaf
 
@@ -76,16 +76,16 @@ def test_limits_visit_each_selection_at_most_twice(catalog_schema: GraphQLSchema
 
     assert measures.visits <= 2 * selections <= len(text)
     assert [(m.depth, m.aliases, m.introspective) for _, m in measures.operations] == [(1, 0, False)]
-    assert DocumentCache(catalog_schema, limits()).get(text).errors == ()
+    assert DocumentCache(composed_schema, limits()).get(text).errors == ()
 
 
-def test_aliases_multiplied_by_spreads_are_refused(catalog_schema: GraphQLSchema) -> None:
-    document = DocumentCache(catalog_schema, limits()).get(fan_out(22, leaf="a: name"))
+def test_aliases_multiplied_by_spreads_are_refused(composed_schema: GraphQLSchema) -> None:
+    document = DocumentCache(composed_schema, limits()).get(fan_out(22, leaf="a: name"))
 
     assert [error.message for error in document.errors] == ["At least 1000000 aliases found. Allowed: 30"]
 
 
-def test_depth_through_fragments_is_refused(catalog_schema: GraphQLSchema) -> None:
+def test_depth_through_fragments_is_refused(composed_schema: GraphQLSchema) -> None:
     # Three levels a fragment, each fragment spread twice: 1 + 4 × 3 = 13 levels in all.
     fragments = [
         f"fragment P{i} on Product {{ variants(first: 1) {{ nodes {{ product {{ ...P{i + 1} ...P{i + 1} }} }} }} }}"
@@ -93,12 +93,12 @@ def test_depth_through_fragments_is_refused(catalog_schema: GraphQLSchema) -> No
     ]
     text = " ".join(['{ product(handle: "x") { ...P0 } }', *fragments, "fragment P4 on Product { title }"])
 
-    document = DocumentCache(catalog_schema, limits(max_depth=12)).get(text)
+    document = DocumentCache(composed_schema, limits(max_depth=12)).get(text)
 
     assert [error.message for error in document.errors] == [
         "'anonymous' exceeds maximum operation depth of 12"
     ]
-    assert DocumentCache(catalog_schema, limits(max_depth=13)).get(text).errors == ()
+    assert DocumentCache(composed_schema, limits(max_depth=13)).get(text).errors == ()
 
 
 BROKEN_FRAGMENTS = [
@@ -153,9 +153,9 @@ def traced() -> Iterator[Callable[[], int]]:
 
 
 def test_distinct_large_documents_stay_within_the_budget(
-    catalog_schema: GraphQLSchema, traced: Callable[[], int]
+    composed_schema: GraphQLSchema, traced: Callable[[], int]
 ) -> None:
-    cache = DocumentCache(catalog_schema, limits(cache_bytes=4 * MIB))
+    cache = DocumentCache(composed_schema, limits(cache_bytes=4 * MIB))
 
     for index in range(40):
         assert cache.get(padded(index, 500_000)).errors == ()
@@ -165,8 +165,8 @@ def test_distinct_large_documents_stay_within_the_budget(
     assert traced() < 6 * MIB  # 40 documents of 500 KB were 20 MB
 
 
-def test_tokens_count_toward_the_budget(catalog_schema: GraphQLSchema) -> None:
-    cache = DocumentCache(catalog_schema, limits(cache_bytes=4 * MIB, max_aliases=1_000))
+def test_tokens_count_toward_the_budget(composed_schema: GraphQLSchema) -> None:
+    cache = DocumentCache(composed_schema, limits(cache_bytes=4 * MIB, max_aliases=1_000))
     tokens = 3 * 1_000 + 5 + 2  # three an alias, the braces and `shop`, the start and the end
 
     cache.get(dense(0, 1_000))
@@ -178,8 +178,8 @@ def test_tokens_count_toward_the_budget(catalog_schema: GraphQLSchema) -> None:
     assert len(cache) == 2  # by their text alone (16 KB each), all ten would fit
 
 
-def test_failed_parses_are_not_kept(catalog_schema: GraphQLSchema, traced: Callable[[], int]) -> None:
-    cache = DocumentCache(catalog_schema, limits())
+def test_failed_parses_are_not_kept(composed_schema: GraphQLSchema, traced: Callable[[], int]) -> None:
+    cache = DocumentCache(composed_schema, limits())
 
     first = cache.get(f"{padded(0, 500_000)} {{")
     for index in range(1, 20):
@@ -192,16 +192,16 @@ def test_failed_parses_are_not_kept(catalog_schema: GraphQLSchema, traced: Calla
     assert traced() < 2 * MIB  # 20 texts of 500 KB were 10 MB
 
 
-def test_a_document_over_the_budget_is_answered_not_kept(catalog_schema: GraphQLSchema) -> None:
-    cache = DocumentCache(catalog_schema, limits(cache_bytes=MIB))
+def test_a_document_over_the_budget_is_answered_not_kept(composed_schema: GraphQLSchema) -> None:
+    cache = DocumentCache(composed_schema, limits(cache_bytes=MIB))
     cache.get("{ shop { name } }")
 
     assert cache.get(padded(0, 2 * MIB)).errors == ()
     assert len(cache) == 1
 
 
-def test_entries_are_bounded_and_reused(catalog_schema: GraphQLSchema) -> None:
-    cache = DocumentCache(catalog_schema, limits(), size=3)
+def test_entries_are_bounded_and_reused(composed_schema: GraphQLSchema) -> None:
+    cache = DocumentCache(composed_schema, limits(), size=3)
     texts = [f"{{ shop {{ name }} }} # {index}" for index in range(5)]
 
     first = [cache.get(text) for text in texts]
@@ -261,8 +261,8 @@ GENERATED = settings(
 
 @GENERATED
 @given(text=fragment_documents())
-def test_generated_documents_never_fail_the_cache(catalog_schema: GraphQLSchema, text: str) -> None:
-    document = DocumentCache(catalog_schema, limits()).get(text)
+def test_generated_documents_never_fail_the_cache(composed_schema: GraphQLSchema, text: str) -> None:
+    document = DocumentCache(composed_schema, limits()).get(text)
 
     if document.node is None:  # nested past what graphql-core parses
         assert [error.message for error in document.errors] == [

@@ -117,3 +117,19 @@ def test_reserved_aliases_and_ambiguous_operations_are_refused() -> None:
         plan('query A { product(handle: "a") { id } } query B { product(handle: "b") { id } }')
     with pytest.raises(PlanningError, match="no operation named 'C'"):
         plan('query A { product(handle: "a") { id } }', "C")
+
+
+@pytest.mark.parametrize(
+    ("text", "private"),
+    [
+        ('{ product(handle: "tee") { title variants(first: 2) { nodes { sku } } } }', False),
+        ('query @inContext(country: "FR") { product(handle: "tee") { title } }', False),
+        ('mutation { cartCreate(note: "n") { cart { id } } }', True),
+        ('{ node(id: "gid://shopify/Cart/1") { ... on Cart { id } } }', True),
+        ('{ node(id: "x") { ...C } } fragment C on Cart { id }', True),
+        ('query @inContext(buyer: "token") { product(handle: "tee") { title } }', True),
+    ],
+    ids=["a-product", "a-market", "a-mutation", "a-cart-by-node", "a-cart-fragment", "a-buyer-context"],
+)
+def test_an_answer_for_one_buyer_is_marked_private(text: str, private: bool) -> None:
+    assert plan_operation(COMPOSED, parse(text), None, EXTENSIONS).private is private

@@ -1,1 +1,0 @@
-"""Catalog resolvers: root queries, availability under the ERP, PIM content."""
