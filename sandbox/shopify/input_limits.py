@@ -1,8 +1,8 @@
 """Shopify's cap on list inputs: more than 250 values is refused before execution.
 
-Fields and input fields whose description says "The input must not contain more than `250`
-values" (`nodes(ids:)`, `cartLinesAdd(lines:)`…) get `MAX_INPUT_SIZE_EXCEEDED` with the path of the
-argument, and no `data`, as graphql-ruby's argument validation answers.
+List arguments and input fields whose description in the emulator's SDL says "at most 250"
+(`nodes(ids:)`, `cartLinesAdd(lines:)`…, the lists Shopify caps) get `MAX_INPUT_SIZE_EXCEEDED` with
+the path of the argument, and no `data`, as graphql-ruby's argument validation answers.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from graphql import (
 from graphql.execution.values import get_argument_values, get_variable_values
 
 MAX_INPUT_SIZE = 250
-_LIMIT_MARK = "must not contain more than `250` values"
+_LIMIT_MARK = f"at most {MAX_INPUT_SIZE}"
 
 Limited = tuple[OperationDefinitionNode | None, FieldNode, GraphQLField]
 """A field with a capped list argument, and its operation (None inside a fragment)."""

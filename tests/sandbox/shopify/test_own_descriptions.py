@@ -30,8 +30,8 @@ from tests.shopify_specs import needs_specs, real_admin, real_storefront
 
 SDL_DIR = Path(__file__).resolve().parents[3] / "sandbox" / "shopify"
 
-REWRITTEN = ("admin.graphql",)
-"""SDL files of `sandbox/shopify` whose descriptions are in our words; add `storefront.graphql` once it is."""
+REWRITTEN = ("admin.graphql", "storefront.graphql")
+"""SDL files of `sandbox/shopify` whose descriptions are in our words: all of them."""
 
 REAL: dict[str, Callable[[], GraphQLSchema]] = {
     "admin.graphql": real_admin,
