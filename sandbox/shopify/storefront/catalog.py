@@ -15,6 +15,7 @@ from html import escape
 from typing import Any
 
 from sandbox.shopify.connections import Ordering, Window, paginate
+from sandbox.shopify.content.records import ArticleRecord, PageRecord
 from sandbox.shopify.cursors import SortValue
 from sandbox.shopify.ids import parse_gid
 from sandbox.shopify.records import (
@@ -161,26 +162,31 @@ def resolve_nodes(_root: None, info: Info, ids: list[str]) -> list[Any]:
 
 
 SEARCH_TYPES = ("PRODUCT", "PAGE", "ARTICLE")
-"""Every `SearchType`, in the order its results are listed; `search` without `types` looks in all."""
+"""Every `SearchType`; `search` without `types` looks in all."""
 KIND_STRIDE = 10**13
 """Sort-key distance between the kinds' blocks: above any product key (sold-out offset included)."""
 
 
 def _content_results(
     ctx: StorefrontContext, terms: list[str], types: set[str], prefix_last: bool
-) -> list[tuple[int, Any]]:
-    """`(sort value, entry)` of the pages and articles the words match, after every product."""
-    found: list[tuple[int, Any]] = []
-    for rank, kind in enumerate(SEARCH_TYPES):
-        if kind == "PRODUCT" or kind not in types:
-            continue
-        entries, texts = (
-            (published_pages(ctx.store), PAGE_TEXT)
-            if kind == "PAGE"
-            else (published_articles(ctx.store), ARTICLE_TEXT)
+) -> list[tuple[int, PageRecord | ArticleRecord]]:
+    """`(sort value, entry)` of the pages and articles the words match, to follow every product."""
+    found: list[tuple[int, PageRecord | ArticleRecord]] = []
+    if "PAGE" in types:
+        pages = score_entries(
+            published_pages(ctx.store), PAGE_TEXT, terms, list(PAGE_TEXT), ctx.locale, prefix_last=prefix_last
         )
-        scored = score_entries(entries, texts, terms, list(texts), ctx.locale, prefix_last=prefix_last)
-        found += [(rank * KIND_STRIDE - points, entry) for points, entry in scored]
+        found += [(KIND_STRIDE - points, page) for points, page in pages]
+    if "ARTICLE" in types:
+        articles = score_entries(
+            published_articles(ctx.store),
+            ARTICLE_TEXT,
+            terms,
+            list(ARTICLE_TEXT),
+            ctx.locale,
+            prefix_last=prefix_last,
+        )
+        found += [(2 * KIND_STRIDE - points, article) for points, article in articles]
     return found
 
 
