@@ -1,5 +1,8 @@
 """Storefront catalog: products, variants, collections, `node(s)` and `search`.
 
+`search` finds products, pages and articles (all three unless `types` narrows them): products
+first, in the order their matches rank them, then pages and then articles, each best match first.
+
 Only products published to the online store exist for the Storefront API. Prices come out in the
 market of the request's `@inContext(country:)`, texts in its language.
 """
@@ -12,6 +15,7 @@ from html import escape
 from typing import Any
 
 from sandbox.shopify.connections import Ordering, Window, paginate
+from sandbox.shopify.content.records import ArticleRecord, PageRecord
 from sandbox.shopify.cursors import SortValue
 from sandbox.shopify.ids import parse_gid
 from sandbox.shopify.records import (
@@ -33,7 +37,8 @@ from sandbox.shopify.store import Store
 from sandbox.shopify.timestamps import iso
 
 from .content_nodes import content_node
-from .context import Info
+from .content_search import ARTICLE_TEXT, PAGE_TEXT, published_articles, published_pages, score_entries
+from .context import Info, StorefrontContext
 from .product_filters import FilterSet, listing_facets
 from .product_search import (
     PRODUCT_SORTS,
@@ -156,15 +161,45 @@ def resolve_nodes(_root: None, info: Info, ids: list[str]) -> list[Any]:
     return [_node(store, value) for value in ids]
 
 
-def resolve_search(_root: None, info: Info, **args: Any) -> Connection[ProductRecord]:
+SEARCH_TYPES = ("PRODUCT", "PAGE", "ARTICLE")
+"""Every `SearchType`; `search` without `types` looks in all."""
+KIND_STRIDE = 10**13
+"""Sort-key distance between the kinds' blocks: above any product key (sold-out offset included)."""
+
+
+def _content_results(
+    ctx: StorefrontContext, terms: list[str], types: set[str], prefix_last: bool
+) -> list[tuple[int, PageRecord | ArticleRecord]]:
+    """`(sort value, entry)` of the pages and articles the words match, to follow every product."""
+    found: list[tuple[int, PageRecord | ArticleRecord]] = []
+    if "PAGE" in types:
+        pages = score_entries(
+            published_pages(ctx.store), PAGE_TEXT, terms, list(PAGE_TEXT), ctx.locale, prefix_last=prefix_last
+        )
+        found += [(KIND_STRIDE - points, page) for points, page in pages]
+    if "ARTICLE" in types:
+        articles = score_entries(
+            published_articles(ctx.store),
+            ARTICLE_TEXT,
+            terms,
+            list(ARTICLE_TEXT),
+            ctx.locale,
+            prefix_last=prefix_last,
+        )
+        found += [(2 * KIND_STRIDE - points, article) for points, article in articles]
+    return found
+
+
+def resolve_search(_root: None, info: Info, **args: Any) -> Connection[Any]:
     ctx = info.context
     window = Window.of(args)
-    types = args.get("types")
+    types = set(args.get("types") or SEARCH_TYPES)
     terms = search_terms(args.get("query") or "")
+    prefix_last = args.get("prefix") == "LAST"
     scores: dict[int, int] = {}
-    if terms and (not types or "PRODUCT" in types):
+    if terms and "PRODUCT" in types:
         index = search_index(ctx.store, ctx.locale)
-        scores = index.scores(terms, prefix_last=args.get("prefix") == "LAST")
+        scores = index.scores(terms, prefix_last=prefix_last)
     base = [ctx.store.products[pid] for pid in sorted(scores)]
     filters = FilterSet(args.get("productFilters"), ctx)
     unavailable = args.get("unavailableProducts") or "SHOW"
@@ -173,16 +208,23 @@ def resolve_search(_root: None, info: Info, **args: Any) -> Connection[ProductRe
         matched = [p for p in matched if p.available_for_sale]
     last = unavailable == "LAST"
 
-    def key(product: ProductRecord) -> tuple[int, int]:
+    def key(product: ProductRecord) -> int:
         # Sold-out products go after every available one with unavailableProducts: LAST.
         demoted = 10**12 if last and not product.available_for_sale else 0
         if args.get("sortKey") == "PRICE":
-            return demoted + int(product.min_price * 100), product.id
-        return demoted - scores[product.id], product.id
+            return demoted + int(product.min_price * 100)
+        return demoted - scores[product.id]
 
-    ordering = Ordering.sort(matched, key)
+    # Pages and articles follow the products, best match first; a product filter leaves them out,
+    # as no page or article has the facets it names.
+    content = [] if filters else _content_results(ctx, terms, types, prefix_last)
+    values: dict[int, int] = {id(product): key(product) for product in matched}
+    values.update((id(entry), value) for value, entry in content)
+    ordering: Ordering[Any] = Ordering.sort(
+        [*matched, *(entry for _, entry in content)], lambda item: (values[id(item)], item.id)
+    )
     page = paginate(ordering, window, reverse=bool(args.get("reverse")))
-    scope = ("search", tuple(terms), args.get("prefix"), tuple(types or ()))
+    scope = ("search", tuple(terms), args.get("prefix"), tuple(sorted(types)))
     return Connection(
         page,
         {

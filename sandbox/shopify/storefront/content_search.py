@@ -38,11 +38,12 @@ ARTICLE_TEXT: Texts[ArticleRecord] = {
 }
 
 
-def _points(words: dict[str, set[str]], terms: list[str]) -> int:
-    """Points for holding every term (the last as a prefix) in some field; 0 when one is missing."""
+def _points(words: dict[str, set[str]], terms: list[str], prefix_last: bool) -> int:
+    """Points for holding every term (the last as a prefix when `prefix_last`) in some field; 0 when
+    one is missing."""
     total = 0
     for position, term in enumerate(terms):
-        prefix = position == len(terms) - 1
+        prefix = prefix_last and position == len(terms) - 1
         weights = [
             FIELD_POINTS.get(field, 1)
             for field, held in words.items()
@@ -54,20 +55,33 @@ def _points(words: dict[str, set[str]], terms: list[str]) -> int:
     return total
 
 
-def match_entries(
-    entries: Iterable[Entry], texts: Texts[Entry], terms: list[str], fields: Sequence[str], locale: str
-) -> list[Entry]:
-    """The entries holding every term in the searched fields, best first, then by id."""
+def score_entries(
+    entries: Iterable[Entry],
+    texts: Texts[Entry],
+    terms: list[str],
+    fields: Sequence[str],
+    locale: str,
+    *,
+    prefix_last: bool = True,
+) -> list[tuple[int, Entry]]:
+    """`(points, entry)` of each entry holding every term in the searched fields, best first, then by id."""
     searched = [field for field in fields if field in texts]
     if not terms or not searched:
         return []
     scored = []
     for entry in entries:
         words = {field: set(split_words(texts[field](entry, locale))) for field in searched}
-        points = _points(words, terms)
+        points = _points(words, terms, prefix_last)
         if points:
-            scored.append((-points, entry.id, entry))
-    return [entry for _, _, entry in sorted(scored, key=lambda item: (item[0], item[1]))]
+            scored.append((points, entry))
+    return sorted(scored, key=lambda item: (-item[0], item[1].id))
+
+
+def match_entries(
+    entries: Iterable[Entry], texts: Texts[Entry], terms: list[str], fields: Sequence[str], locale: str
+) -> list[Entry]:
+    """The entries holding every term in the searched fields (the last as a prefix), best first."""
+    return [entry for _, entry in score_entries(entries, texts, terms, fields, locale)]
 
 
 def published_pages(store: Store) -> list[PageRecord]:
@@ -85,4 +99,5 @@ __all__ = [
     "match_entries",
     "published_articles",
     "published_pages",
+    "score_entries",
 ]
