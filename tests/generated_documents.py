@@ -81,6 +81,7 @@ EXTENSION_KEYS = {
 }
 """Per gateway field: the Shopify field its position is keyed by upstream, and its response keys."""
 
+OWNED_TYPES = {"content": "ProductContent", "stock": "VariantStock"}
 LANGUAGES = ("EN", "FR", "DE", "IT")
 LOCALES = {"EN": "en_US", "FR": "fr_FR", "DE": "de_DE"}
 """The gateway's default language map; any other language reads the default locale."""
@@ -305,7 +306,9 @@ class DocumentGenerator:
             query=query,
             upstream=upstream,
             variables={v.name: v.value for v in build.variables if v.sent and v.name in used},
-            upstream_variables={v.name: v.value for v in build.variables if v.sent and v.name in upstream_used},
+            upstream_variables={
+                v.name: v.value for v in build.variables if v.sent and v.name in upstream_used
+            },
             locale=LOCALES.get(language or "", DEFAULT_LOCALE),
             projections=dict(build.projections),
             kinds=dict(build.kinds),
@@ -353,10 +356,14 @@ class DocumentGenerator:
         if not names:
             return (_Field("__typename"),)
         if root:
-            weighted = [n for n in names for _ in range(ROOT_WEIGHTS.get(n, 1))]
+            weights = EXTENDED_ROOT_WEIGHTS if self.extensions else ROOT_WEIGHTS
+            weighted = [n for n in names for _ in range(weights.get(n, 1))]
             chosen = list(dict.fromkeys(rng.choice(weighted) for _ in range(rng.randint(1, 3))))
         else:
             chosen = rng.sample(names, min(len(names), rng.randint(1, 3)))
+            if self.extensions and parent.name == "Product" and "variants" in names and rng.random() < 0.4:
+                # Down to the variants, where the ERP's field is.
+                chosen = list(dict.fromkeys((*chosen, "variants")))
         fields: list[_Selection] = []
         for name in chosen:
             built = self._field(build, parent, name, budget)
@@ -436,16 +443,16 @@ class DocumentGenerator:
         return _Field(name, alias, arguments, directives, selections)
 
     def _directives(self, build: _Build) -> tuple[str, ...]:
+        return (self._condition(build)[0],)
+
+    def _condition(self, build: _Build) -> tuple[str, bool]:
+        """An `@include` or `@skip`, and whether it keeps what it is on (a variable's value is its default)."""
         rng = build.rng
         name = rng.choice(("include", "skip"))
         value = rng.random() < 0.5
         literal = "true" if value else "false"
-        condition = (
-            build.variable("Boolean!", literal, value)
-            if rng.random() < 0.5
-            else literal
-        )
-        return (f"@{name}(if: {condition})",)
+        condition = build.variable("Boolean!", literal, value) if rng.random() < 0.5 else literal
+        return f"@{name}(if: {condition})", value is (name == "include")
 
     # Gateway fields ------------------------------------------------------------------------------
 
@@ -458,14 +465,14 @@ class DocumentGenerator:
             selections = build.owned[key]
         else:
             spec = CONTENT_FIELDS if name == "content" else STOCK_FIELDS
-            selections, projection = self._owned_selection(build, spec)
+            selections, projection = self._owned_selection(build, spec, OWNED_TYPES[name])
             build.owned[key] = selections
             build.projections[key] = projection
             build.kinds[key] = name
         return _Field(name, None if key == name else key, (), directives, selections, key_field)
 
     def _owned_selection(
-        self, build: _Build, spec: Mapping[str, tuple[str, ...] | None]
+        self, build: _Build, spec: Mapping[str, tuple[str, ...] | None], type_name: str
     ) -> tuple[tuple[_Selection, ...], Projection]:
         rng = build.rng
         chosen = rng.sample(list(spec), rng.randint(1, min(4, len(spec))))
@@ -487,15 +494,36 @@ class DocumentGenerator:
                 nested = tuple(fields)
                 projection = Projection(
                     tuple(
-                        (n, n, Projection(tuple((w, w, None) for w in WAREHOUSE_FIELDS)) if n == "warehouse" else None)
+                        (
+                            n,
+                            n,
+                            Projection(tuple((w, w, None) for w in WAREHOUSE_FIELDS))
+                            if n == "warehouse"
+                            else None,
+                        )
                         for n in picked
                     )
                 )
-            selections.append(_Field(name, alias, selections=nested))
-            items.append((alias or name, name, projection))
-        # An inline fragment on the gateway's own type, as clients write them, now and then.
-        if len(selections) > 1 and rng.random() < 0.25:
-            selections = [selections[0], _Inline(None, (), tuple(selections[1:]))]
+            directives: tuple[str, ...] = ()
+            included = True
+            if rng.random() < 0.15:
+                directive, included = self._condition(build)
+                directives = (directive,)
+            selections.append(_Field(name, alias, (), directives, nested))
+            if included:
+                items.append((alias or name, name, projection))
+        # Inline and named fragments on the gateway's own types, as clients write them, now and then;
+        # upstream they go with the field, and so do the variables only they use.
+        roll = rng.random()
+        if len(selections) > 1 and roll < 0.2:
+            condition = rng.choice((None, type_name))
+            selections = [selections[0], _Inline(condition, (), tuple(selections[1:]))]
+        elif roll < 0.4:
+            fragment = f"F{len(build.fragments)}"
+            build.fragments[fragment] = (type_name, tuple(selections))
+            build.budgets[fragment] = 0
+            build.building.add(fragment)  # never spread at a Shopify position
+            selections = [_Spread(fragment)]
         return tuple(selections), Projection(tuple(items))
 
     # Arguments -----------------------------------------------------------------------------------
@@ -554,7 +582,10 @@ class DocumentGenerator:
         if isinstance(type_, GraphQLNonNull):
             return self._value(rng, name, type_.of_type, returns, target, parent)
         if isinstance(type_, GraphQLList):
-            items = [self._value(rng, name, type_.of_type, returns, target, parent) for _ in range(rng.randint(1, 3))]
+            items = [
+                self._value(rng, name, type_.of_type, returns, target, parent)
+                for _ in range(rng.randint(1, 3))
+            ]
             return _UNFILLABLE if _UNFILLABLE in items else items
         if isinstance(type_, GraphQLEnumType):
             return rng.choice(list(type_.values))
@@ -618,6 +649,15 @@ ROOT_WEIGHTS: Mapping[str, int] = {
     "menu": 2,
 }
 """Root fields clients use most come up most."""
+EXTENDED_ROOT_WEIGHTS: Mapping[str, int] = {
+    **ROOT_WEIGHTS,
+    "product": 16,
+    "products": 16,
+    "collection": 8,
+    "search": 8,
+    "nodes": 6,
+}
+"""With the gateway's fields mixed in: the root fields that reach products and variants, mostly."""
 
 PREFERRED = frozenset(
     {"Product", "ProductVariant", "Collection", "Page", "Article", "Blog", "MediaImage", "Video", "Metafield"}
