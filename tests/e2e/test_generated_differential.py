@@ -48,6 +48,16 @@ REQUEST_ID = re.compile(r"Request ID: [0-9a-f-]+")
 REPORTED = 5
 """Divergences printed in full when a test fails; the count says how many more there were."""
 
+OVERRIDE_KEY_CLASH = (
+    "planning gives the ERP overrides Product.availableForSale and ProductVariant.availableForSale the "
+    "same reserved key `__gw_availableForSale_0` over different selections (`variants(first: 250) { nodes "
+    "{ sku } }` and `sku`); where both sit under one abstract selection (`nodes`, `node`) Shopify refuses "
+    "the upstream document as a field conflict, and the client gets `data: null` with an error naming "
+    "the reserved key, where the emulator answers the document"
+)
+"""A divergence the generated documents find, in code this suite does not own (gateway/graphql/planning.py)."""
+OVERRIDE_KEY_CLASH_SIGNATURE = "__gw_availableForSale_"
+
 POOL_QUERY = """
 {
   products(first: 40) { nodes { id handle title variants(first: 3) { nodes { id } } } }
@@ -65,6 +75,8 @@ class Divergence:
     document: GeneratedDocument
     expected: Any
     got: Any
+    raw: dict[str, Any]
+    """The gateway's whole answer."""
 
     def __str__(self) -> str:
         return (
@@ -235,6 +247,19 @@ class Expectation:
         return projection.apply(expected_stock(self.world, by))
 
 
+def known(ours: dict[str, Any]) -> bool:
+    """Whether the gateway's answer shows the override key clash (`OVERRIDE_KEY_CLASH`)."""
+    return any(OVERRIDE_KEY_CLASH_SIGNATURE in message for message, _ in errors_of(ours))
+
+
+def settle(divergences: list[Divergence], rejected: int) -> None:
+    """Fails on any divergence; one only of the known kind marks the test as the known failure."""
+    unknown = [d for d in divergences if not known(d.raw)]
+    assert not unknown, report(unknown, rejected)
+    if divergences:
+        pytest.xfail(f"{len(divergences)} documents hit a known divergence: {OVERRIDE_KEY_CLASH}")
+
+
 def report(divergences: list[Divergence], rejected: int) -> str:
     shown = "\n\n".join(str(d) for d in divergences[:REPORTED])
     more = len(divergences) - REPORTED
@@ -263,11 +288,11 @@ async def test_shopify_owned_answers_equal_the_emulator_s(
         answered += bool(theirs.get("data"))
         if comparable(ours) != comparable(theirs):
             divergences.append(
-                Divergence(document, json.loads(comparable(theirs)), json.loads(comparable(ours)))
+                Divergence(document, json.loads(comparable(theirs)), json.loads(comparable(ours)), ours)
             )
 
-    assert not divergences, report(divergences, generator.rejected)
     assert answered > DOCUMENTS // 2  # the documents reach real records, not only nulls and errors
+    settle(divergences, generator.rejected)
 
 
 async def test_gateway_fields_hold_the_pim_s_and_erp_s_values_and_the_rest_is_shopify_s(
@@ -293,8 +318,27 @@ async def test_gateway_fields_hold_the_pim_s_and_erp_s_values_and_the_rest_is_sh
         extended += document.query != document.upstream
         if comparable(ours) != comparable(expected):
             divergences.append(
-                Divergence(document, json.loads(comparable(expected)), json.loads(comparable(ours)))
+                Divergence(document, json.loads(comparable(expected)), json.loads(comparable(ours)), ours)
             )
 
-    assert not divergences, report(divergences, generator.rejected)
     assert extended > DOCUMENTS // 2  # most documents select a gateway field somewhere
+    settle(divergences, generator.rejected)
+
+
+BOTH_AVAILABILITIES = """
+query($ids: [ID!]!) { nodes(ids: $ids) { ... on ProductVariant { availableForSale } ... on Product { availableForSale } } }
+"""
+"""The smallest document the override key clash shows in (`OVERRIDE_KEY_CLASH`)."""
+
+
+@pytest.mark.xfail(strict=True, reason=OVERRIDE_KEY_CLASH)
+async def test_product_and_variant_availability_under_one_abstract_selection(
+    forwarding: Gateway, own_sandbox: Sandbox, pool: ValuePool
+) -> None:
+    variables = {"ids": [pool.ids["Product"][0], pool.ids["ProductVariant"][0]]}
+
+    ours = await post(forwarding, BOTH_AVAILABILITIES, variables)
+    theirs = await storefront_call(own_sandbox, BOTH_AVAILABILITIES, variables)
+
+    assert theirs["data"]["nodes"][0] is not None
+    assert comparable(ours) == comparable(theirs)
