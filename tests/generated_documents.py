@@ -22,6 +22,7 @@ Every document is checked against both schemas before it is handed out.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -53,6 +54,9 @@ BUDGET = 3
 """Nested object fields below the root; connection plumbing (`nodes`, `edges`, `node`) is free."""
 PAGE = (1, 3)
 """`first:` of every connection."""
+MAX_ALIASES = 20
+MAX_DEPTH = 12
+"""Well inside the gateway's default limits (30 aliases, depth 15), which it applies before Shopify's."""
 PLUMBING = frozenset({"nodes", "edges", "node", "pageInfo"})
 
 CONTENT_FIELDS: Mapping[str, tuple[str, ...] | None] = {
@@ -136,6 +140,10 @@ class GeneratedDocument:
     """Per response key of a gateway field: what its selection picks."""
     kinds: Mapping[str, str]
     """Per response key of a gateway field: `content` or `stock`."""
+    aliases: int
+    """Aliases in `query`, as printed (a fragment's once)."""
+    depth: int
+    """Nested fields in `query`, fragments followed."""
 
 
 @dataclass(slots=True)
@@ -171,16 +179,21 @@ class _Variable:
     type: str
     default: str | None
     value: Any
-    """Sent in the request's variables when there is no default (or, at times, beside one)."""
+    """The value it stands for: the default's, when it has one."""
     sent: bool
+    """Whether the request's variables carry it: always without a default, at times beside one."""
 
 
 @dataclass(slots=True)
 class _Build:
+    """One document while it is drawn."""
+
     rng: random.Random
     variables: list[_Variable] = field(default_factory=list)
     fragments: dict[str, tuple[str, tuple[_Selection, ...]]] = field(default_factory=dict)
+    """Per fragment name: its type condition and selection."""
     building: set[str] = field(default_factory=set)
+    """Fragments not to spread here: those being drawn (a cycle) and those on the gateway's types."""
     aliases: int = 0
     budgets: dict[str, int] = field(default_factory=dict)
     """Per fragment: the depth budget it was built with (reused only where as much is left)."""
@@ -193,18 +206,21 @@ class _Build:
         self.aliases += 1
         return f"a{self.aliases}"
 
-    def variable(self, type_: str, literal: str, value: Any) -> str:
+    def variable(self, type_: str, literal: str, value: Any, *, may_be_null: bool = False) -> str:
+        """A variable standing for `value`; with `may_be_null`, at times an explicit null over a default."""
         name = f"v{len(self.variables)}"
         with_default = self.rng.random() < 0.5
-        self.variables.append(
-            _Variable(
-                name,
-                type_,
-                literal if with_default else None,
-                value,
-                sent=not with_default or self.rng.random() < 0.3,
-            )
+        variable = _Variable(
+            name,
+            type_,
+            literal if with_default else None,
+            value,
+            sent=not with_default or self.rng.random() < 0.3,
         )
+        if with_default and may_be_null and not type_.endswith("!") and self.rng.random() < 0.2:
+            # A null sent beside a default wins over it: the argument is null, not the default.
+            variable.value, variable.sent = None, True
+        self.variables.append(variable)
         return f"${name}"
 
 
@@ -215,7 +231,7 @@ class _Printer:
         self.build = build
         self.upstream = upstream
         self.used_fragments: list[str] = []
-        self.text = ""
+        self.aliases = 0
 
     def selections(self, selections: Sequence[_Selection]) -> str:
         return "{ " + " ".join(self.selection(s) for s in selections) + " }"
@@ -228,6 +244,7 @@ class _Printer:
         if isinstance(node, _Inline):
             head = f"... on {node.type_condition}" if node.type_condition else "..."
             return " ".join((head, *node.directives, self.selections(node.selections)))
+        self.aliases += node.alias is not None
         if self.upstream and node.key_field:
             head = f"{node.alias or node.name}: {node.key_field}"
         else:
@@ -248,8 +265,8 @@ class _Printer:
             type_name, selections = self.build.fragments[fragment]
             fragments.append(f"fragment {fragment} on {type_name} {self.selections(selections)}")
             index += 1
-        text = " ".join((body, context, *fragments))
-        used = {v.name for v in self.build.variables if f"${v.name}" in _tokens(text)}
+        mentioned = set(VARIABLE.findall(" ".join((body, context, *fragments))))
+        used = {v.name for v in self.build.variables if v.name in mentioned}
         definitions = [
             f"${v.name}: {v.type}" + (f" = {v.default}" if v.default is not None else "")
             for v in self.build.variables
@@ -258,15 +275,11 @@ class _Printer:
         head = "query" + (f" {name}" if name else "")
         if definitions:
             head += "(" + ", ".join(definitions) + ")"
-        return " ".join((head, context, body, *fragments)).replace("  ", " "), used
+        return " ".join(part for part in (head, context, body, *fragments) if part), used
 
 
-def _tokens(text: str) -> set[str]:
-    out: set[str] = set()
-    for raw in text.replace("(", " ").replace(")", " ").replace(",", " ").replace(":", " ").split():
-        if raw.startswith("$"):
-            out.add(raw)
-    return out
+VARIABLE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+"""A variable's use; generated string values never hold a `$`."""
 
 
 class DocumentGenerator:
@@ -287,7 +300,8 @@ class DocumentGenerator:
             generated = self._draw(rng)
             # Only the client's document is validated: the upstream one is the same tree with key
             # fields in the gateway fields' places, and validation costs more than drawing.
-            if not validate(self.composed, parse(generated.query)):
+            within = generated.aliases <= MAX_ALIASES and generated.depth <= MAX_DEPTH
+            if within and not validate(self.composed, parse(generated.query)):
                 return generated
             self.rejected += 1
 
@@ -300,9 +314,12 @@ class DocumentGenerator:
         root = self._object_selection(build, root_type, BUDGET, root=True)
         context, language = self._in_context(build)
         name = rng.choice((None, "Generated", f"Q{rng.randrange(1000)}"))
-        query, used = _Printer(build, upstream=False).document(name, context, root)
+        printer = _Printer(build, upstream=False)
+        query, used = printer.document(name, context, root)
         upstream, upstream_used = _Printer(build, upstream=True).document(name, context, root)
         return GeneratedDocument(
+            aliases=printer.aliases,
+            depth=_depth(root, build.fragments),
             query=query,
             upstream=upstream,
             variables={v.name: v.value for v in build.variables if v.sent and v.name in used},
@@ -369,7 +386,7 @@ class DocumentGenerator:
             built = self._field(build, parent, name, budget)
             if built is not None:
                 fields.append(built)
-        if not root and rng.random() < 0.1:
+        if rng.random() < 0.1:
             fields.append(_Field("__typename", alias=build.alias() if rng.random() < 0.3 else None))
         if self.extensions:
             for (owner, gateway_field), (key_field, keys) in EXTENSION_KEYS.items():
@@ -571,7 +588,10 @@ class DocumentGenerator:
             literal = print_ast(node)
             as_variable = rng.random() < 0.25
             out.append(
-                (argument_name, build.variable(str(type_), literal, value) if as_variable else literal)
+                (
+                    argument_name,
+                    build.variable(str(type_), literal, value, may_be_null=True) if as_variable else literal,
+                )
             )
         rng.shuffle(out)
         return tuple(out)
@@ -663,6 +683,20 @@ PREFERRED = frozenset(
     {"Product", "ProductVariant", "Collection", "Page", "Article", "Blog", "MediaImage", "Video", "Metafield"}
 )
 """Runtime types the sandbox has records of, for inline fragments on interfaces and unions."""
+
+
+def _depth(
+    selections: Sequence[_Selection], fragments: Mapping[str, tuple[str, tuple[_Selection, ...]]]
+) -> int:
+    deepest = 0
+    for node in selections:
+        if isinstance(node, _Field):
+            deepest = max(deepest, 1 + (_depth(node.selections, fragments) if node.selections else 0))
+        elif isinstance(node, _Inline):
+            deepest = max(deepest, _depth(node.selections, fragments))
+        else:
+            deepest = max(deepest, _depth(fragments[node.name][1], fragments))
+    return deepest
 
 
 def _required(argument: GraphQLArgument | GraphQLInputField) -> bool:
