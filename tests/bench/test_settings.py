@@ -19,6 +19,7 @@ def test_quick_runs_at_concurrency_10_for_short_runs() -> None:
     assert settings.duration_s < 2
     assert settings.size == 10_000
     assert "listing_50_warm" in settings.scenarios
+    assert {"product_page", "cart_add"} <= set(settings.scenarios)
 
 
 def test_full_runs_at_1_10_and_50_and_takes_overrides() -> None:
