@@ -27,10 +27,17 @@ async def open_carts(
 ) -> tuple[CartTarget, ...]:
     """`carts` carts of one line each, and the adds to them in the order they are sent."""
     width = 1 + ADDS_PER_CART
-    roomy = [(p.handle, v) for p in products for v in p.variants if v.quantity_available >= MIN_QUANTITY]
+    roomy = [
+        (p.handle, v)
+        for p in products
+        for v in p.variants
+        if v.by_the_unit and v.quantity_available >= MIN_QUANTITY
+    ]
     groups = [roomy[i : i + width] for i in range(0, min(len(roomy), carts * width) - width + 1, width)]
     if not groups:
-        raise RuntimeError(f"the catalog has no {width} variants with {MIN_QUANTITY} units in stock")
+        raise RuntimeError(
+            f"the catalog has no {width} variants sold by the unit with {MIN_QUANTITY} in stock"
+        )
 
     async def open_cart(first: VariantTarget) -> str:
         lines = [{"merchandiseId": first.id, "quantity": 1}]

@@ -38,7 +38,7 @@ CATALOG_WALK = (
     "query FloorCatalogWalk($after: String, $language: LanguageCode) @inContext(language: $language) { "
     "products(first: 250, after: $after) { "
     "pageInfo { hasNextPage endCursor } nodes { handle variants(first: 4) { nodes { "
-    "id sku quantityAvailable selectedOptions { name value } } } } } }"
+    "id sku quantityAvailable quantityRule { minimum increment maximum } selectedOptions { name value } } } } } }"
 )
 
 
@@ -50,6 +50,8 @@ class VariantTarget:
     sku: str
     quantity_available: int
     """Shopify's figure: how many a cart may hold before Shopify caps the line."""
+    by_the_unit: bool
+    """Whether its quantity rule lets a cart take one unit at a time (no minimum, increment or maximum)."""
     selected_options: tuple[tuple[str, str], ...]
     """`(option name, value)` that pick this variant, as a product page's URL carries them."""
 
@@ -160,6 +162,7 @@ async def catalog(
                         v["id"],
                         v["sku"],
                         v["quantityAvailable"] or 0,
+                        v["quantityRule"] == {"minimum": 1, "increment": 1, "maximum": None},
                         tuple((o["name"], o["value"]) for o in v["selectedOptions"]),
                     )
                     for v in node["variants"]["nodes"]

@@ -25,6 +25,7 @@ def test_consecutive_adds_go_to_different_carts_each_taking_its_own_variants(
     skus = [sku for taken in by_cart.values() for sku in taken]
     assert len(set(skus)) == len(skus)  # no variant in two carts
     assert min(target.variant.quantity_available for target in carts) >= MIN_QUANTITY
+    assert all(target.variant.by_the_unit for target in carts)
 
 
 def _clean(measured: Scenario, body: bytes) -> bool:
