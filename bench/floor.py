@@ -24,7 +24,8 @@ from typing import Any
 import aiohttp
 import orjson
 
-from .floor_documents import COLLECTION, PRODUCT, SEARCH
+from .floor_answers import put_availability, put_stock, skus_in
+from .floor_documents import CART_ADD, COLLECTION, HYDROGEN_PRODUCT, PRODUCT, SEARCH
 
 AKENEO_BATCH = 100
 """Akeneo's cap on the values of an `IN` filter and on a page."""
@@ -36,6 +37,8 @@ PAGE_QUANT_FIELDS = [*CARD_QUANT_FIELDS, "warehouse_id"]
 """A product page also shows stock per warehouse."""
 CARD_ATTRIBUTES = ("sku", "name")
 """A card shows the PIM's name; `sku` is the key the answer is joined by."""
+HYDROGEN_ATTRIBUTES = ("sku", "name", "description", "features")
+"""The Hydrogen product page shows `content { name description features }`."""
 
 
 class FloorError(Exception):
@@ -49,6 +52,8 @@ class FloorPage:
     handles: list[str] = field(default_factory=list)
     products: list[dict[str, Any]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    data: dict[str, Any] | None = None
+    """The whole answer in the client's shape, for the operations the floor answers field for field."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,16 +160,23 @@ class Floor:
         data: dict[str, Any] = body["data"]
         return data
 
-    async def content(self, skus: Sequence[str], *, full: bool) -> dict[str, dict[str, Any]]:
+    async def content(
+        self, skus: Sequence[str], *, full: bool, attributes: Sequence[str] = CARD_ATTRIBUTES
+    ) -> dict[str, dict[str, Any]]:
         """Akeneo products by SKU in the page's locale, in parallel batches of at most 100.
 
-        A card asks for its name only; a product page shows every attribute with its option labels.
+        A page that is not `full` asks for the `attributes` it shows (a card: its name); a full
+        product page shows every attribute with its option labels.
         """
         batches = [skus[i : i + AKENEO_BATCH] for i in range(0, len(skus), AKENEO_BATCH)]
-        pages = await asyncio.gather(*(self._content_batch(batch, full=full) for batch in batches))
+        pages = await asyncio.gather(
+            *(self._content_batch(batch, full=full, attributes=attributes) for batch in batches)
+        )
         return {sku: item for page in pages for sku, item in page.items()}
 
-    async def _content_batch(self, skus: Sequence[str], *, full: bool) -> dict[str, dict[str, Any]]:
+    async def _content_batch(
+        self, skus: Sequence[str], *, full: bool, attributes: Sequence[str]
+    ) -> dict[str, dict[str, Any]]:
         search_filter = orjson.dumps({"sku": [{"operator": "IN", "value": list(skus)}]}).decode()
         params = {
             "search": search_filter,
@@ -175,7 +187,7 @@ class Floor:
         if full:
             params["with_attribute_options"] = "true"
         else:
-            params["attributes"] = ",".join(CARD_ATTRIBUTES)
+            params["attributes"] = ",".join(attributes)
         body = await self._call(
             "akeneo",
             "GET",
@@ -280,5 +292,76 @@ class Floor:
         await self._enrich(nodes, page, full=False)
         return page
 
+    @property
+    def in_context(self) -> dict[str, str]:
+        """The `@inContext` variables of the operations that take them (Hydrogen's)."""
+        return {"country": self.locale.country, "language": self.locale.language}
 
-__all__ = ["Floor", "FloorError", "FloorPage", "Locale"]
+    def _page_content(self, item: Mapping[str, Any] | None) -> dict[str, Any] | None:
+        """`content { name description features }`: features are the PIM's lines, as bullets."""
+        if item is None:
+            return None
+        features = self._localized(item, "features")
+        lines = features if isinstance(features, list) else str(features or "").splitlines()
+        return {
+            "name": self._localized(item, "name"),
+            "description": self._localized(item, "description"),
+            "features": [line.strip().lstrip("-•* ").strip() for line in lines if line.strip()],
+        }
+
+    async def hydrogen_product_page(
+        self, handle: str, selected_options: Sequence[Mapping[str, str]]
+    ) -> FloorPage:
+        """Shopify's page, then the PIM's content of its first variant and the ERP's stock of every
+        variant shown, in parallel; stock where the page shows it, availability wherever it does."""
+        variables = {"handle": handle, "selectedOptions": list(selected_options), **self.in_context}
+        data = await self.storefront(HYDROGEN_PRODUCT, variables)
+        page = FloorPage(data=data)
+        product = data.get("product")
+        if product is None:
+            return page
+        nodes = product["variants"]["nodes"]
+        first = [nodes[0]["sku"]] if nodes else []
+        content, quants = await asyncio.gather(
+            self.content(first, full=False, attributes=HYDROGEN_ATTRIBUTES),
+            self.stock(skus_in(product), full=True),
+            return_exceptions=True,
+        )
+        if isinstance(content, BaseException):
+            page.errors.append(f"content: {content}")
+            content = {}
+        if isinstance(quants, BaseException):
+            page.errors.append(f"stock: {quants}")
+            quants = None
+        product["content"] = self._page_content(content.get(first[0])) if first else None
+        shown = [v for v in (product["selectedOrFirstAvailableVariant"], *nodes) if v is not None]
+        put_stock(shown, quants, per_warehouse=True)
+        put_availability(product, quants, per_warehouse=True)
+        page.handles.append(product["handle"])
+        return page
+
+    async def cart_add(self, cart_id: str, merchandise_id: str) -> FloorPage:
+        """Shopify adds the line, then the ERP's stock of every line's variant (no content is shown)."""
+        variables = {"cartId": cart_id, "lines": [{"merchandiseId": merchandise_id, "quantity": 1}]}
+        data = await self.storefront(CART_ADD, {**variables, **self.in_context})
+        page = FloorPage(data=data)
+        payload = data["cartLinesAdd"]
+        page.errors += [f"shopify: {e['code']}: {e['message']}" for e in payload["userErrors"]]
+        page.errors += [f"shopify: {w['code']}: {w['message']}" for w in payload["warnings"]]
+        if payload["cart"] is None:
+            return page
+        merchandise = [line["merchandise"] for line in payload["cart"]["lines"]["nodes"]]
+        variants = [m for m in merchandise if isinstance(m.get("sku"), str)]
+        quants: dict[str, list[dict[str, Any]]] | None = None
+        if variants:
+            try:
+                quants = await self.stock(skus_in(variants), full=False)
+            except (FloorError, aiohttp.ClientError, TimeoutError) as exc:
+                page.errors.append(f"stock: {exc}")
+        put_stock(variants, quants, per_warehouse=False)
+        put_availability(variants, quants, per_warehouse=False)
+        page.handles += [m["product"]["handle"] for m in merchandise if m.get("product")]
+        return page
+
+
+__all__ = ["HYDROGEN_ATTRIBUTES", "Floor", "FloorError", "FloorPage", "Locale"]

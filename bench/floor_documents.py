@@ -27,7 +27,7 @@ from graphql import (
     visit,
 )
 
-from .operations import COLLECTION_PAGE, PRODUCT_PAGE, SEARCH_PAGE
+from .operations import CART_LINES_ADD, COLLECTION_PAGE, HYDROGEN_PRODUCT_PAGE, PRODUCT_PAGE, SEARCH_PAGE
 
 GATEWAY_FIELDS = frozenset({"content", "stock"})
 """Fields of the measured operations that the gateway resolves itself; Shopify never sees them."""
@@ -86,5 +86,15 @@ def shopify_part(operation: str) -> str:
 PRODUCT = shopify_part(PRODUCT_PAGE)
 COLLECTION = shopify_part(COLLECTION_PAGE)
 SEARCH = shopify_part(SEARCH_PAGE)
+HYDROGEN_PRODUCT = shopify_part(HYDROGEN_PRODUCT_PAGE)
+CART_ADD = shopify_part(CART_LINES_ADD)
 
-__all__ = ["COLLECTION", "GATEWAY_FIELDS", "PRODUCT", "SEARCH", "shopify_part"]
+__all__ = [
+    "CART_ADD",
+    "COLLECTION",
+    "GATEWAY_FIELDS",
+    "HYDROGEN_PRODUCT",
+    "PRODUCT",
+    "SEARCH",
+    "shopify_part",
+]

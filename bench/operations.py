@@ -63,5 +63,145 @@ query SearchPage($terms: String!, $first: Int!, $after: String) @inContext(count
 }}
 """
 
+VARIANT_FIELDS = """
+fragment ProductVariant on ProductVariant {
+  availableForSale
+  compareAtPrice { amount currencyCode }
+  id
+  image { __typename id url altText width height }
+  price { amount currencyCode }
+  product { title handle }
+  selectedOptions { name value }
+  sku
+  title
+  unitPrice { amount currencyCode }
+}
+"""
+"""A variant as a product page shows it (Hydrogen's variant fragment): it carries the SKU stock is joined by."""
 
-__all__ = ["CARD_FIELDS", "COLLECTION_PAGE", "PRODUCT_PAGE", "SEARCH_PAGE"]
+HYDROGEN_PRODUCT_PAGE = (
+    """
+query Product(
+  $country: CountryCode
+  $handle: String!
+  $language: LanguageCode
+  $selectedOptions: [SelectedOptionInput!]!
+) @inContext(country: $country, language: $language) {
+  product(handle: $handle) {
+    ...Product
+  }
+}
+
+fragment Product on Product {
+  id
+  title
+  vendor
+  handle
+  descriptionHtml
+  description
+  encodedVariantExistence
+  encodedVariantAvailability
+  options {
+    name
+    optionValues {
+      name
+      firstSelectableVariant { ...ProductVariant }
+      swatch { color image { previewImage { url } } }
+    }
+  }
+  selectedOrFirstAvailableVariant(
+    selectedOptions: $selectedOptions
+    ignoreUnknownOptions: true
+    caseInsensitiveMatch: true
+  ) {
+    ...ProductVariant
+    stock { ...VariantStock }
+  }
+  adjacentVariants(selectedOptions: $selectedOptions) { ...ProductVariant }
+  variants(first: 20) { nodes { ...ProductVariant stock { ...VariantStock } } }
+  media(first: 10) { nodes { ...Media } }
+  seo { description title }
+  content { name description features }
+}
+
+fragment VariantStock on VariantStock {
+  available
+  warehouses { warehouse { name } available }
+}
+
+fragment Media on Media {
+  __typename
+  mediaContentType
+  alt
+  previewImage { url }
+  ... on MediaImage { id image { id url width height } }
+  ... on Video { id sources { mimeType url } }
+  ... on Model3d { id sources { mimeType url } }
+  ... on ExternalVideo { id embedUrl host }
+}
+"""
+    + VARIANT_FIELDS
+)
+"""A product page as a Hydrogen storefront writes it (its `Product` fragment and variant picker), plus
+the PIM's content of the product and the ERP's stock of the selected and listed variants."""
+
+CART_LINES_ADD = """
+mutation CartLinesAdd($cartId: ID!, $lines: [CartLineInput!]!, $country: CountryCode, $language: LanguageCode)
+@inContext(country: $country, language: $language) {
+  cartLinesAdd(cartId: $cartId, lines: $lines) {
+    cart {
+      id
+      totalQuantity
+      cost {
+        subtotalAmount { amount currencyCode }
+        totalAmount { amount currencyCode }
+      }
+      lines(first: 100) {
+        nodes {
+          id
+          quantity
+          cost {
+            amountPerQuantity { amount currencyCode }
+            totalAmount { amount currencyCode }
+          }
+          merchandise {
+            ... on ProductVariant {
+              id
+              sku
+              title
+              availableForSale
+              product { handle title }
+              stock { available }
+            }
+          }
+        }
+      }
+    }
+    userErrors { field code message }
+    warnings { code message target }
+  }
+}
+"""
+"""Adding a line to a cart, answered with every line's merchandise, its live stock from the ERP, and the cost."""
+
+CART_CREATE = """
+mutation CartCreate($input: CartInput!, $country: CountryCode) @inContext(country: $country) {
+  cartCreate(input: $input) {
+    cart { id }
+    userErrors { field code message }
+  }
+}
+"""
+"""Opens the carts that `cart_add` adds to (before anything is measured, straight to Shopify)."""
+
+
+__all__ = [
+    "CARD_FIELDS",
+    "CART_CREATE",
+    "CART_LINES_ADD",
+    "COLLECTION_PAGE",
+    "HYDROGEN_PRODUCT_PAGE",
+    "PRODUCT_PAGE",
+    "SEARCH_PAGE",
+    "VARIANT_FIELDS",
+]

@@ -87,6 +87,7 @@ def quick_line(results: Sequence[ScenarioResult]) -> str:
             "ops_s": round(gateway.throughput, 1),
             "p50_ms": round(gateway.latency.p50_ms, 1),
             "p99_ms": round(gateway.latency.p99_ms, 1),
+            "floor_ops_s": round(floor.throughput, 1),
             "floor_p50_ms": round(floor.latency.p50_ms, 1),
             "floor_p99_ms": round(floor.latency.p99_ms, 1),
             "x_p50": _round(run.ratio_p50),

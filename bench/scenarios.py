@@ -12,9 +12,19 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+import orjson
+
 from .floor import Floor, FloorPage
-from .operations import COLLECTION_PAGE, PRODUCT_PAGE, SEARCH_PAGE
-from .targets import PageTarget, Targets
+from .operations import CART_LINES_ADD, COLLECTION_PAGE, HYDROGEN_PRODUCT_PAGE, PRODUCT_PAGE, SEARCH_PAGE
+from .targets import CartTarget, PageTarget, ProductTarget, Targets
+
+STOREFRONT_API_VERSION = "2026-04"
+CATALOG_PATH = "/graphql"
+"""The gateway's catalog endpoint."""
+STOREFRONT_PATH = f"/api/{STOREFRONT_API_VERSION}/graphql.json"
+"""Shopify's own path on the gateway: the composed Storefront API, as Shopify's clients (Hydrogen) call it."""
+IN_CONTEXT = {"country": "FR", "language": "FR"}
+"""The `@inContext` variables of the Hydrogen-shaped operations: the floor's locale."""
 
 SEARCH_TERMS = (
     "classic",
@@ -37,6 +47,17 @@ class Kind(StrEnum):
     PRODUCT = "product"
     COLLECTION = "collection"
     SEARCH = "search"
+    HYDROGEN_PRODUCT = "hydrogen_product"
+    CART_ADD = "cart_add"
+
+
+QUERIES = {
+    Kind.PRODUCT: PRODUCT_PAGE,
+    Kind.COLLECTION: COLLECTION_PAGE,
+    Kind.SEARCH: SEARCH_PAGE,
+    Kind.HYDROGEN_PRODUCT: HYDROGEN_PRODUCT_PAGE,
+    Kind.CART_ADD: CART_LINES_ADD,
+}
 
 
 class Cache(StrEnum):
@@ -46,7 +67,7 @@ class Cache(StrEnum):
     """The gateway's default cache, one page asked again and again."""
 
 
-Target = str | PageTarget
+Target = str | PageTarget | ProductTarget | CartTarget
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,12 +83,17 @@ class Scenario:
     """Faults per vendor while the scenario runs, on top of the sandbox's base latency."""
     degraded: bool = False
     """A backend is meant to fail: answers with errors are expected, not a broken run."""
+    path: str = CATALOG_PATH
+    """Where on the gateway the operation is sent."""
 
     @property
     def query(self) -> str:
-        return {Kind.PRODUCT: PRODUCT_PAGE, Kind.COLLECTION: COLLECTION_PAGE, Kind.SEARCH: SEARCH_PAGE}[
-            self.kind
-        ]
+        return QUERIES[self.kind]
+
+    @property
+    def mutation(self) -> bool:
+        """A write: its answer reports refusals in `userErrors` and `warnings`, not only in `errors`."""
+        return self.kind is Kind.CART_ADD
 
     def targets(self, targets: Targets) -> Sequence[Target]:
         found: Sequence[Target]
@@ -75,8 +101,12 @@ class Scenario:
             found = targets.products
         elif self.kind is Kind.COLLECTION:
             found = targets.collection_pages[self.page_size]
-        else:
+        elif self.kind is Kind.SEARCH:
             found = targets.search_pages[self.page_size]
+        elif self.kind is Kind.HYDROGEN_PRODUCT:
+            found = targets.catalog
+        else:
+            found = targets.carts
         if not found:
             raise RuntimeError(f"{self.name}: the sandbox has no {self.kind} targets of {self.page_size}")
         return found[:1] if self.cache is Cache.WARM else found
@@ -84,37 +114,85 @@ class Scenario:
     def variables(self, target: Target) -> dict[str, Any]:
         if isinstance(target, str):
             return {"handle": target}
+        if isinstance(target, ProductTarget):
+            return {"handle": target.handle, "selectedOptions": selected_options(target), **IN_CONTEXT}
+        if isinstance(target, CartTarget):
+            lines = [{"merchandiseId": target.variant.id, "quantity": 1}]
+            return {"cartId": target.cart_id, "lines": lines, **IN_CONTEXT}
         key = "handle" if self.kind is Kind.COLLECTION else "terms"
         return {key: target.key, "first": self.page_size, "after": target.after}
 
     async def floor(self, floor: Floor, target: Target) -> FloorPage:
         if isinstance(target, str):
             return await floor.product_page(target)
+        if isinstance(target, ProductTarget):
+            return await floor.hydrogen_product_page(target.handle, selected_options(target))
+        if isinstance(target, CartTarget):
+            return await floor.cart_add(target.cart_id, target.variant.id)
         if self.kind is Kind.COLLECTION:
             return await floor.collection_page(target.key, self.page_size, target.after)
         return await floor.search_page(target.key, self.page_size, target.after)
 
+    def clean(self, status: int, body: bytes) -> bool:
+        """Whether the gateway answered without errors (and, for a write, applied it in full)."""
+        # A JSON string cannot hold an unescaped quote, so this finds only the `errors` key.
+        if status != 200 or b'"errors"' in body:
+            return False
+        if not self.mutation:
+            return True
+        payload = orjson.loads(body)["data"]["cartLinesAdd"]
+        return payload["cart"] is not None and not payload["userErrors"] and not payload["warnings"]
+
     def handles(self, data: Mapping[str, Any] | None) -> list[str]:
-        """The product handles of a gateway answer, in order."""
+        """The product handles of a gateway answer, in order (a cart's: its lines')."""
         if not data:
             return []
-        if self.kind is Kind.PRODUCT:
+        if self.kind in (Kind.PRODUCT, Kind.HYDROGEN_PRODUCT):
             return [data["product"]["handle"]] if data.get("product") else []
+        if self.kind is Kind.CART_ADD:
+            cart = (data.get("cartLinesAdd") or {}).get("cart") or {"lines": {"nodes": []}}
+            merchandise = [line["merchandise"] for line in cart["lines"]["nodes"]]
+            return [m["product"]["handle"] for m in merchandise if m.get("product")]
         root = data["collection"]["products"] if self.kind is Kind.COLLECTION else data.get("search")
         return [node["handle"] for node in (root or {}).get("nodes", []) if node]
 
 
-def expected_handles(target: Target) -> list[str]:
-    return [target] if isinstance(target, str) else list(target.handles)
+def selected_options(target: ProductTarget) -> list[dict[str, str]]:
+    """The options of the target's last variant read: a shopper's pick, not always the first variant."""
+    return [{"name": name, "value": value} for name, value in target.variants[-1].selected_options]
+
+
+def answers_target(target: Target, found: Sequence[str]) -> bool:
+    """Whether the handles an answer holds are those of the target (a cart's include the one added)."""
+    if isinstance(target, str):
+        return list(found) == [target]
+    if isinstance(target, ProductTarget):
+        return list(found) == [target.handle]
+    if isinstance(target, CartTarget):
+        return target.handle in found
+    return list(found) == list(target.handles)
 
 
 def scenarios(*, slow_ms: float = 200.0) -> tuple[Scenario, ...]:
-    """Every scenario, in the order they run (the warm one last: it needs the cache back on)."""
+    """Every scenario, in the order they run: the healthy ones first (a backend made to fail leaves the
+    gateway's breaker open for a while after), the warm one last (it needs the cache back on)."""
     return (
         Scenario("product", "Product page (variants, content, stock)", Kind.PRODUCT),
         Scenario("listing_24", "Collection page of 24", Kind.COLLECTION, 24),
         Scenario("listing_50", "Collection page of 50", Kind.COLLECTION, 50),
         Scenario("search", "Search results page of 24", Kind.SEARCH, 24),
+        Scenario(
+            "product_page",
+            "Hydrogen product page (fragments, variant picker, media, content, stock per warehouse)",
+            Kind.HYDROGEN_PRODUCT,
+            path=STOREFRONT_PATH,
+        ),
+        Scenario(
+            "cart_add",
+            "Cart add (lines with stock, cost)",
+            Kind.CART_ADD,
+            path=STOREFRONT_PATH,
+        ),
         Scenario(
             "listing_50_pim_slow",
             f"Collection page of 50, PIM at {slow_ms:g} ms",
@@ -135,14 +213,19 @@ def scenarios(*, slow_ms: float = 200.0) -> tuple[Scenario, ...]:
 
 
 __all__ = [
+    "CATALOG_PATH",
     "COLLECTION_PAGE",
+    "IN_CONTEXT",
     "PRODUCT_PAGE",
+    "QUERIES",
     "SEARCH_PAGE",
     "SEARCH_TERMS",
+    "STOREFRONT_PATH",
     "Cache",
     "Kind",
     "Scenario",
     "Target",
-    "expected_handles",
+    "answers_target",
     "scenarios",
+    "selected_options",
 ]

@@ -1,4 +1,4 @@
-"""What the scenarios ask for: product handles, and pages of collections and searches.
+"""What the scenarios ask for: product handles, products with their variants, pages of collections and searches.
 
 Targets are read from the Storefront emulator before any measurement (so the reads are never
 counted). Pages are full pages only, addressed by the cursor before them, and no two pages share a
@@ -22,6 +22,8 @@ Listing = Sequence[tuple[str, str]]
 
 WALK_PAGE = 250
 """The Storefront API's largest page."""
+CATALOG_TARGETS = 2000
+"""Products read with their variants: far more than any concurrency, so no two requests share one."""
 
 COLLECTIONS = "query FloorCollections { collections(first: 250) { nodes { handle } } }"
 COLLECTION_WALK = (
@@ -32,6 +34,43 @@ SEARCH_WALK = (
     "query FloorSearchWalk($key: String!, $after: String) { search(query: $key, first: 250, after: $after, "
     "types: [PRODUCT]) { edges { cursor node { ... on Product { handle } } } pageInfo { hasNextPage } } }"
 )
+CATALOG_WALK = (
+    "query FloorCatalogWalk($after: String, $language: LanguageCode) @inContext(language: $language) { "
+    "products(first: 250, after: $after) { "
+    "pageInfo { hasNextPage endCursor } nodes { handle variants(first: 4) { nodes { "
+    "id sku quantityAvailable quantityRule { minimum increment maximum } selectedOptions { name value } } } } } }"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class VariantTarget:
+    """A variant as the scenarios use it: to pick it on a product page, or to put it in a cart."""
+
+    id: str
+    sku: str
+    quantity_available: int
+    """Shopify's figure: how many a cart may hold before Shopify caps the line."""
+    by_the_unit: bool
+    """Whether its quantity rule lets a cart take one unit at a time (no minimum, increment or maximum)."""
+    selected_options: tuple[tuple[str, str], ...]
+    """`(option name, value)` that pick this variant, as a product page's URL carries them."""
+
+
+@dataclass(frozen=True, slots=True)
+class ProductTarget:
+    """A product and its first variants."""
+
+    handle: str
+    variants: tuple[VariantTarget, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CartTarget:
+    """A cart opened before the measurement, and the variant that one add puts in it."""
+
+    cart_id: str
+    handle: str
+    variant: VariantTarget
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +91,10 @@ class Targets:
     """Disjoint collection pages, by page size."""
     search_pages: Mapping[int, tuple[PageTarget, ...]]
     """Disjoint search result pages, by page size."""
+    catalog: tuple[ProductTarget, ...] = ()
+    """Products with their first variants, shuffled."""
+    carts: tuple[CartTarget, ...] = ()
+    """Cart adds, each to a cart of its own turn (opened by `bench.carts`)."""
 
 
 def pages_of(key: str, listing: Listing, size: int) -> list[PageTarget]:
@@ -102,6 +145,38 @@ async def walk(
     return listing[:limit]
 
 
+async def catalog(
+    storefront: Storefront, *, language: str = "FR", limit: int = CATALOG_TARGETS
+) -> list[ProductTarget]:
+    """Up to `limit` products of the catalog with their first variants, in the catalog's order, their
+    options named in `language` (a storefront's URLs carry them in the language it is shown in)."""
+    found: list[ProductTarget] = []
+    after: str | None = None
+    while len(found) < limit:
+        connection = (await storefront(CATALOG_WALK, {"after": after, "language": language}))["products"]
+        found += [
+            ProductTarget(
+                node["handle"],
+                tuple(
+                    VariantTarget(
+                        v["id"],
+                        v["sku"],
+                        v["quantityAvailable"] or 0,
+                        v["quantityRule"] == {"minimum": 1, "increment": 1, "maximum": None},
+                        tuple((o["name"], o["value"]) for o in v["selectedOptions"]),
+                    )
+                    for v in node["variants"]["nodes"]
+                    if v.get("sku")
+                ),
+            )
+            for node in connection["nodes"]
+        ]
+        if not connection["pageInfo"]["hasNextPage"]:
+            break
+        after = connection["pageInfo"]["endCursor"]
+    return [product for product in found[:limit] if product.variants]
+
+
 async def discover(
     storefront: Storefront,
     *,
@@ -109,6 +184,7 @@ async def discover(
     search_terms: Sequence[str],
     per_key: int = 2 * WALK_PAGE,
     seed: int = 42,
+    language: str = "FR",
 ) -> Targets:
     """Read collections and searches from the Storefront API and cut them into disjoint pages."""
     handles = [c["handle"] for c in (await storefront(COLLECTIONS, {}))["collections"]["nodes"]]
@@ -120,6 +196,8 @@ async def discover(
     )
     products = list(dict.fromkeys(handle for listing in collections for _, handle in listing))
     random.Random(seed).shuffle(products)
+    shuffled = await catalog(storefront, language=language)
+    random.Random(seed).shuffle(shuffled)
     return Targets(
         products=tuple(products),
         collection_pages={
@@ -130,7 +208,21 @@ async def discover(
             size: tuple(disjoint(pages_of(t, s, size) for t, s in zip(search_terms, searches, strict=True)))
             for size in page_sizes
         },
+        catalog=tuple(shuffled),
     )
 
 
-__all__ = ["Listing", "PageTarget", "Storefront", "Targets", "discover", "disjoint", "pages_of", "walk"]
+__all__ = [
+    "CartTarget",
+    "Listing",
+    "PageTarget",
+    "ProductTarget",
+    "Storefront",
+    "Targets",
+    "VariantTarget",
+    "catalog",
+    "discover",
+    "disjoint",
+    "pages_of",
+    "walk",
+]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
@@ -44,12 +43,6 @@ def test_a_gateway_field_s_whole_subtree_goes() -> None:
     sent = shopify_part('{ product(handle: "h") { title content { name media { url } } } }')
 
     assert _fields(sent) == ["product", "title"]
-
-
-@pytest.fixture
-async def floor(sandbox: Sandbox) -> AsyncIterator[Floor]:
-    async with Floor(sandbox.backends_config(), caps={"akeneo": 4}) as opened:
-        yield opened
 
 
 async def test_a_collection_page_is_one_call_per_backend_and_matches_the_gateway(

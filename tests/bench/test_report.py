@@ -49,6 +49,8 @@ def test_quick_line_is_one_json_line_with_every_scenario() -> None:
     assert set(summary) == {"listing_50", "listing_50_erp_down", "listing_50_warm"}
     assert summary["listing_50"]["c"] == 10  # the highest concurrency measured
     assert summary["listing_50"]["x_p50"] == 1.1
+    assert summary["listing_50"]["floor_ops_s"] == 10.0
+    assert summary["listing_50"]["cpu_ms_per_op"] == 2.0  # the gateway's CPU, per scenario
     assert summary["listing_50"]["calls_per_op"] == {"shopify": 1.0, "akeneo": 1.0, "odoo": 1.0}
 
 

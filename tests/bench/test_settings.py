@@ -19,6 +19,10 @@ def test_quick_runs_at_concurrency_10_for_short_runs() -> None:
     assert settings.duration_s < 2
     assert settings.size == 10_000
     assert "listing_50_warm" in settings.scenarios
+    assert {"product_page", "cart_add"} <= set(settings.scenarios)
+    # a backend made to fail leaves its breaker open: the healthy scenarios run before those
+    order = list(settings.scenarios)
+    assert max(order.index("product_page"), order.index("cart_add")) < order.index("listing_50_pim_slow")
 
 
 def test_full_runs_at_1_10_and_50_and_takes_overrides() -> None:
