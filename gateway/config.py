@@ -194,6 +194,15 @@ class LimitsSection(Section):
         ),
     )
     max_page_size: int = Field(250, ge=1, description="Largest `first`/`last`, as in the Storefront API.")
+    max_cost: int = Field(
+        1000,
+        ge=1,
+        description=(
+            "Largest requested cost of one operation on the Storefront API's path, counted as Shopify"
+            " counts it (gateway/graphql/query_cost.py); a costlier one is refused before Shopify is"
+            " asked. 1000 is Shopify's own single-query maximum."
+        ),
+    )
 
 
 class ServerSection(Section):
