@@ -85,6 +85,7 @@ def build_app(config: GatewayConfig, *, sample_query: str | None = None) -> Star
         max_aliases=limits.max_aliases,
         introspection=config.server.introspection,
         cache_bytes=limits.document_cache_bytes,
+        max_cost=limits.max_cost,
     )
 
     def make_context(

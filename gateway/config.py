@@ -193,6 +193,15 @@ class LimitsSection(Section):
             " weighs its text plus about 640 bytes a token); the least recently used go first."
         ),
     )
+    max_cost: int = Field(
+        1000,
+        ge=1,
+        description=(
+            "Largest requested cost of one operation, counted as Shopify counts it"
+            " (gateway/graphql/query_cost.py); a costlier one is refused before Shopify is asked."
+            " 1000 is Shopify's own single-query maximum."
+        ),
+    )
 
 
 class ServerSection(Section):

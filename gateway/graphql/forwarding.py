@@ -1,7 +1,8 @@
 """Runs one operation the forwarding way: Shopify answers its part, the gateway grafts its own fields in.
 
 1. The document is parsed and validated against the composed schema (cached per text, with the
-   gateway's limits), its variables coerced as the schema says.
+   gateway's limits), its variables coerced as the schema says; an operation whose requested cost
+   (`query_cost`) is above the budget is refused there, and any other answer reports that cost.
 2. The plan (cached per document and operation) is sent to Shopify as one request, with the
    client's own variables; a query is retried on a transient failure, a mutation never.
 3. Shopify's data is walked along the client's operation; every gateway-owned field found is
@@ -43,6 +44,7 @@ from .grafting import Graft, Site
 from .outcome import ContextFactory, Finisher, Outcome, refused, runnable
 from .owned_execution import Group, OwnedExecutor
 from .planning import RESERVED_PREFIX, Plan, PlanningError, plan_operation
+from .query_cost import over_budget, requested_cost, with_estimate
 
 INTROSPECTION_ROOTS = frozenset({"__schema", "__type"})
 PLAN_CACHE_SIZE = 1024
@@ -114,6 +116,9 @@ class ForwardingExecutor:
         coerced = get_variable_values(self.schema, operation.variable_definitions or (), raw, max_errors=50)
         if isinstance(coerced, list):
             return refused(coerced)
+        cost = requested_cost(self.schema, document.node, operation, coerced.coerced, owned=self.extensions)
+        if cost.points > self.documents.limits.max_cost:
+            return Outcome(over_budget(cost, self.documents.limits.max_cost), request_error=True)
         try:
             plan = self._plan(query, operation_name)
         except PlanningError as exc:
@@ -133,7 +138,7 @@ class ForwardingExecutor:
         body = await self._graft(
             document.node, operation, raw, coerced.coerced, plan, answer, context, introspection
         )
-        extensions = {**(answer.get("extensions") or {}), **(self.finish(context) or {})}
+        extensions = with_estimate({**(answer.get("extensions") or {}), **(self.finish(context) or {})}, cost)
         if extensions:
             body["extensions"] = extensions
         if "errors" in body:
