@@ -27,8 +27,9 @@ R = TypeVar("R")
 
 SEEN_FILE = "webhook-seen.sqlite3"
 """The store's file name in the gateway's state directory (`server.state_dir`)."""
-BUSY_TIMEOUT_S = 1.0
-"""How long a write waits for another process's; well within the seconds a vendor waits for a reply."""
+BUSY_TIMEOUT_S = 2.0
+"""How long a write waits for other processes' (a busy machine's workers queue); within the five
+seconds or so a vendor waits for a reply."""
 PURGE_BATCH = 500
 """Expired rows deleted per `mark_seen` at most: more than a delivery adds, so the file stays bounded."""
 
@@ -122,10 +123,11 @@ class SqliteSeenEvents:
 
     def _unseen(self, distinct: list[str], now: float) -> list[str]:
         with self._lock:
+            # fetchall runs each statement to its end, so no read transaction stays open between them.
             return [
                 event_id
                 for event_id in distinct
-                if self._connection.execute(SELECT_LIVE, (*split_event_id(event_id), now)).fetchone() is None
+                if not self._connection.execute(SELECT_LIVE, (*split_event_id(event_id), now)).fetchall()
             ]
 
     def _mark_seen(self, event_ids: list[str], now: float) -> None:
@@ -158,8 +160,10 @@ def _connect(path: Path) -> sqlite3.Connection:
     try:
         connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         connection.execute("PRAGMA journal_mode = WAL")
-        # A mark lost to a power cut would let a repeat apply again: every commit reaches the disk.
-        connection.execute("PRAGMA synchronous = FULL")
+        # NORMAL keeps every commit across a crash or a kill of the process; only a power cut may
+        # lose the last ones, whose repeats then apply again (harmless: effects are idempotent).
+        # FULL would hold the write lock over an fsync per delivery, which the other workers wait on.
+        connection.execute("PRAGMA synchronous = NORMAL")
         connection.executescript(SCHEMA)
     except BaseException:
         connection.close()

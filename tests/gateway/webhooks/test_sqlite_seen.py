@@ -19,7 +19,7 @@ from gateway.webhooks.sqlite_seen import PURGE_BATCH, SEEN_FILE, SqliteSeenEvent
 
 TTL_S = 60.0
 SPAWN = multiprocessing.get_context("spawn")
-RACED_IDS = [f"hubspot:{n}" for n in range(200)]
+RACED_IDS = [f"hubspot:{n}" for n in range(50)]
 """What every racing process marks, one id a transaction, so their writes interleave."""
 
 
@@ -221,3 +221,22 @@ async def test_a_path_that_cannot_be_a_file_is_unavailable_at_open(tmp_path: Pat
 
     with pytest.raises(StoreUnavailable, match="cannot open"):
         await SqliteSeenEvents.open(occupied / SEEN_FILE)
+
+
+def _open_and_mark(path: str, start: Barrier, event_id: str) -> None:
+    """Open a file that may not exist yet at the same moment as the others, then mark one id."""
+    start.wait()
+    _mark(path, [event_id])
+
+
+async def test_workers_opening_a_new_file_at_once_all_start(path: Path) -> None:
+    # uvicorn's workers start together: the first open of the file (its schema, WAL) is raced too.
+    start = SPAWN.Barrier(4)
+    ids = [f"shopify:{worker}" for worker in range(4)]
+
+    exits = await asyncio.to_thread(
+        run_in_processes, *[(_open_and_mark, (str(path), start, event_id)) for event_id in ids]
+    )
+
+    assert exits == [0, 0, 0, 0]
+    assert rows(path) == [("shopify", str(worker)) for worker in range(4)]
