@@ -270,6 +270,14 @@ class ServerSection(Section):
             " Unset: no cap."
         ),
     )
+    state_dir: Path = Field(
+        Path(".commerce-gateway"),
+        description=(
+            "Directory of the gateway's durable local state (the webhook event ids it applied), created"
+            " at start; a relative path is from the working directory. Every worker on the machine"
+            " shares it, and it must outlive a restart: in a container, mount a volume there."
+        ),
+    )
 
 
 class CatalogSection(Section):
@@ -286,12 +294,25 @@ class CatalogSection(Section):
     )
 
 
+class WebhooksSection(Section):
+    dedupe: Literal["sqlite", "memory"] = Field(
+        "sqlite",
+        description=(
+            "Where a gateway without Redis remembers the event ids it applied, so a vendor's retry is"
+            " not applied twice: sqlite, a file in server.state_dir that every worker shares and a"
+            " restart keeps; memory, each process's own, forgotten on restart. With cache.backend"
+            " redis, Redis holds them for every replica and this key is not used."
+        ),
+    )
+
+
 class GatewayConfig(Section):
     server: ServerSection = ServerSection()
     backends: BackendsSection
     cache: CacheSection = CacheSection()
     limits: LimitsSection = LimitsSection()
     catalog: CatalogSection = CatalogSection()
+    webhooks: WebhooksSection = WebhooksSection()
 
 
 def _env_overrides(environ: Mapping[str, str]) -> tuple[dict[str, Any], dict[tuple[str, ...], str]]:
@@ -382,6 +403,7 @@ __all__ = [
     "OdooSection",
     "ServerSection",
     "ShopifySection",
+    "WebhooksSection",
     "load_config",
     "parse_config",
 ]

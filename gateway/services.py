@@ -43,6 +43,7 @@ from gateway.webhooks.broadcast import (
 )
 from gateway.webhooks.dedupe import REDIS_TIMEOUT_S, MemorySeenEvents, RedisSeenEvents, SeenEvents
 from gateway.webhooks.delivery import WebhookSource
+from gateway.webhooks.sqlite_seen import SEEN_FILE, SqliteSeenEvents
 from resolvers.context import CatalogSettings
 
 
@@ -227,10 +228,14 @@ async def open_services(
             config, catalog_secret=backends.shopify.webhook_secret, content=content, stock=stock
         )
         seen: SeenEvents = MemorySeenEvents()
-        if config.cache.backend == "redis":
+        if shared:
             redis_seen = RedisSeenEvents.from_url(config.cache.redis_url, config.cache.namespace)
             stack.push_async_callback(redis_seen.close)
             seen = redis_seen
+        elif config.webhooks.dedupe == "sqlite":
+            sqlite_seen = await SqliteSeenEvents.open(config.server.state_dir / SEEN_FILE)
+            stack.push_async_callback(sqlite_seen.close)
+            seen = sqlite_seen
         forget = forget_responses(responses)
         invalidations: Invalidations = LocalInvalidations(forget)
         if shared:

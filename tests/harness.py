@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import tempfile
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -14,6 +15,9 @@ import uvicorn
 from gateway.app import build_app
 from gateway.config import GatewayConfig, parse_config
 from sandbox.runner import Sandbox
+
+STATE_ROOT = tempfile.TemporaryDirectory(prefix="commerce-gateway-test-state-")
+"""Where each test config keeps its durable state (removed at exit), so no test sees another's marks."""
 
 
 def merge(base: dict[str, Any], overrides: Mapping[str, Any]) -> dict[str, Any]:
@@ -28,12 +32,21 @@ def merge(base: dict[str, Any], overrides: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def gateway_config(sandbox: Sandbox, **overrides: Any) -> GatewayConfig:
-    """A config for the sandbox with short timeouts, so failure tests finish quickly."""
+    """A config for the sandbox with short timeouts, so failure tests finish quickly.
+
+    Each config has a state directory of its own: the gateways started from it share their webhook
+    marks (a restart keeps them), gateways of other configs do not.
+    """
     backends = {
         name: {**section, "timeout_s": 2.0, "connect_timeout_s": 0.5, "breaker_reset_s": 30.0}
         for name, section in sandbox.backends_config().items()
     }
-    return parse_config(merge({"backends": backends, "cache": {"namespace": "test"}}, overrides), environ={})
+    base = {
+        "backends": backends,
+        "cache": {"namespace": "test"},
+        "server": {"state_dir": tempfile.mkdtemp(dir=STATE_ROOT.name)},
+    }
+    return parse_config(merge(base, overrides), environ={})
 
 
 @dataclass(slots=True)

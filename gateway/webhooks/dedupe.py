@@ -2,15 +2,19 @@
 
 The endpoint asks which of a delivery's event ids are `unseen`, applies the delivery, and only
 then `mark_seen`s them, so a delivery whose effects failed is processed again when it is retried.
+Checking and marking are two steps, not a claim: two processes given the same delivery at once
+may both apply it, which the effects (idempotent cache invalidations) allow.
 
 Where the ids are kept:
 
-- `MemorySeenEvents`, the default, lives in one process: a restart forgets every id, and replicas
-  do not share it, so a repeat reaching another process (or arriving after a restart) is
-  processed again. The gateway's webhook effects are idempotent cache invalidations, so that
-  costs work, not correctness.
-- `RedisSeenEvents` is used whenever Redis is configured (`cache.backend: redis`): every replica
-  and every restart sees the same ids, for `SEEN_TTL_S`.
+- `RedisSeenEvents` whenever Redis is configured (`cache.backend: redis`): every replica and
+  every restart sees the same ids, for `SEEN_TTL_S`.
+- `SqliteSeenEvents` (`gateway.webhooks.sqlite_seen`), the default without Redis: a file in
+  `server.state_dir` that every worker process on the machine shares and a restart keeps, so a
+  vendor's retry of a delivery already applied is recognised after a crash or a deploy.
+- `MemorySeenEvents` when chosen (`webhooks.dedupe: memory`): one process's memory, forgotten
+  on restart and not shared, so a repeat reaching another process or arriving after a restart is
+  applied again.
 
 A store that cannot be reached raises `StoreUnavailable`; the endpoint then answers 503 so that
 the vendor retries later, and no delivery is acknowledged unprocessed.

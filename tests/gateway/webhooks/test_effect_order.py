@@ -7,12 +7,9 @@ seen still works, which is exactly the ordering in question.
 
 from __future__ import annotations
 
-import base64
 import uuid
 from collections.abc import AsyncIterator
-from typing import Any
 
-import aiohttp
 import pytest
 from redis.asyncio import Redis
 
@@ -22,6 +19,7 @@ from tests.harness import Gateway, running_gateway
 
 from .conftest import webhook_config
 from .deliveries import Deliveries, akeneo_body
+from .pim_edits import edit_description
 from .private_redis import private_redis
 
 CONTENT = """query($handle: String!) @inContext(language: FR) { product(handle: $handle) { content { description } } }"""
@@ -41,25 +39,6 @@ async def redis_gateway(hooked_sandbox: Sandbox, redis_url: str) -> AsyncIterato
         yield gateway
 
 
-async def _edit_description(sandbox: Sandbox, model: str, text: str) -> None:
-    """Edit a product model in the PIM; the sandbox posts no webhook (no URL is set)."""
-    akeneo = sandbox.backends_config()["akeneo"]
-    basic = base64.b64encode(f"{akeneo['client_id']}:{akeneo['client_secret']}".encode()).decode()
-    grant = {"grant_type": "password", "username": akeneo["username"], "password": akeneo["password"]}
-    values: dict[str, Any] = {"description": [{"locale": "fr_FR", "scope": "ecommerce", "data": text}]}
-    async with aiohttp.ClientSession() as http:
-        async with http.post(
-            f"{akeneo['url']}/api/oauth/v1/token", json=grant, headers={"Authorization": f"Basic {basic}"}
-        ) as response:
-            token = (await response.json())["access_token"]
-        async with http.patch(
-            f"{akeneo['url']}/api/rest/v1/product-models/{model}",
-            json={"values": values},
-            headers={"Authorization": f"Bearer {token}"},
-        ) as response:
-            assert response.status == 204, await response.text()
-
-
 async def _description(gateway: Gateway, handle: str) -> str:
     data = await gateway.data(CONTENT, {"handle": handle})
     description: str = data["product"]["content"]["description"]
@@ -73,7 +52,7 @@ async def test_a_failed_invalidation_is_not_marked_seen_and_its_retry_applies(
     deliveries = Deliveries(hooked_sandbox, redis_gateway.url)
     before = await _description(redis_gateway, product.handle)  # now cached, for ten minutes
     edited = f"Revu {uuid.uuid4().hex[:8]}."
-    await _edit_description(hooked_sandbox, product.handle, edited)
+    await edit_description(hooked_sandbox, product.handle, edited)
     body = akeneo_body(str(uuid.uuid4()), model=product.handle)
 
     async with Redis.from_url(redis_url) as admin:
