@@ -10,7 +10,7 @@ The client's own fields, aliases, arguments, fragments, inline fragments, direct
 
 - every field the gateway owns (`Product.content`, `ProductVariant.stock`...) is removed, with its
   whole subtree, and the selection it is keyed by (`Extension.requires`) is added beside it under a
-  reserved alias (`__gw_<field>_<n>`);
+  reserved alias (`__gw_<type>_<field>_<n>`);
 - a selection on an interface or union gets `__gw_type: __typename`, so the answer can be walked
   along the client's type conditions, and a selection left empty keeps that one field;
 - other operations, fragments no longer spread and variables no longer used are dropped (Shopify
@@ -102,7 +102,7 @@ def key_fields(extension: Extension | Override) -> tuple[KeyField, ...]:
     """The reserved aliases an extension's or override's key selection is requested under."""
     selection = _selection_of(extension.requires)
     return tuple(
-        KeyField(f"{RESERVED_PREFIX}{extension.field}_{index}", node.name.value)
+        KeyField(f"{RESERVED_PREFIX}{extension.parent}_{extension.field}_{index}", node.name.value)
         for index, node in enumerate(selection.selections)
         if isinstance(node, FieldNode)
     )

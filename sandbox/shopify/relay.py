@@ -48,7 +48,9 @@ def list_connection(
 ) -> Connection[T]:
     """A connection over a short list in its natural order (`reverse: true` walks it backwards)."""
     window = Window.of(dict(args))
-    return Connection(page_of_list(list(items)[::-1] if args.get("reverse") else items, window, ids))
+    page = page_of_list(list(items)[::-1] if args.get("reverse") else items, window, ids)
+    # Every connection type that has `totalCount` counts the whole list, whatever page is read.
+    return Connection(page, {"totalCount": lambda: len(items)})
 
 
 def _edges(conn: Connection[Any], info: GraphQLResolveInfo[Any]) -> list[Edge[Any]]:

@@ -48,15 +48,6 @@ REQUEST_ID = re.compile(r"Request ID: [0-9a-f-]+")
 REPORTED = 5
 """Divergences printed in full when a test fails; the count says how many more there were."""
 
-OVERRIDE_KEY_CLASH = (
-    "planning gives the ERP overrides Product.availableForSale and ProductVariant.availableForSale the "
-    "same reserved key `__gw_availableForSale_0` over different selections (`variants(first: 250) { nodes "
-    "{ sku } }` and `sku`); where both sit under one abstract selection (`nodes`, `node`) Shopify refuses "
-    "the upstream document as a field conflict, and the client gets `data: null` with an error naming "
-    "the reserved key, where the emulator answers the document"
-)
-"""A divergence the generated documents find, in code this suite does not own (gateway/graphql/planning.py)."""
-OVERRIDE_KEY_CLASH_SIGNATURE = "__gw_availableForSale_"
 
 POOL_QUERY = """
 {
@@ -247,17 +238,9 @@ class Expectation:
         return projection.apply(expected_stock(self.world, by))
 
 
-def known(ours: dict[str, Any]) -> bool:
-    """Whether the gateway's answer shows the override key clash (`OVERRIDE_KEY_CLASH`)."""
-    return any(OVERRIDE_KEY_CLASH_SIGNATURE in message for message, _ in errors_of(ours))
-
-
 def settle(divergences: list[Divergence], rejected: int) -> None:
-    """Fails on any divergence; one only of the known kind marks the test as the known failure."""
-    unknown = [d for d in divergences if not known(d.raw)]
-    assert not unknown, report(unknown, rejected)
-    if divergences:
-        pytest.xfail(f"{len(divergences)} documents hit a known divergence: {OVERRIDE_KEY_CLASH}")
+    """Fails on any divergence, showing the first few in full."""
+    assert not divergences, report(divergences, rejected)
 
 
 def report(divergences: list[Divergence], rejected: int) -> str:
@@ -328,10 +311,9 @@ async def test_gateway_fields_hold_the_pim_s_and_erp_s_values_and_the_rest_is_sh
 BOTH_AVAILABILITIES = """
 query($ids: [ID!]!) { nodes(ids: $ids) { ... on ProductVariant { availableForSale } ... on Product { availableForSale } } }
 """
-"""The smallest document the override key clash shows in (`OVERRIDE_KEY_CLASH`)."""
+"""Both availability overrides under one abstract selection: their join keys must not clash."""
 
 
-@pytest.mark.xfail(strict=True, reason=OVERRIDE_KEY_CLASH)
 async def test_product_and_variant_availability_under_one_abstract_selection(
     forwarding: Gateway, own_sandbox: Sandbox, pool: ValuePool
 ) -> None:

@@ -59,12 +59,12 @@ def test_gateway_fields_go_and_their_keys_come_under_reserved_aliases() -> None:
     text = '{ product(handle: "h") { title content { name } variants(first: 2) { nodes { id stock { available } } } } }'
 
     assert upstream_of(text) == (
-        '{ product(handle: "h") { title variants(first: 2) { nodes { id __gw_stock_0: sku } } '
-        "__gw_content_0: variants(first: 1) { nodes { sku } } } }"
+        '{ product(handle: "h") { title variants(first: 2) { nodes { id __gw_ProductVariant_stock_0: sku } } '
+        "__gw_Product_content_0: variants(first: 1) { nodes { sku } } } }"
     )
     planned = plan(text)
     assert planned.extends
-    assert [key.alias for key in planned.keys[("Product", "content")]] == ["__gw_content_0"]
+    assert [key.alias for key in planned.keys[("Product", "content")]] == ["__gw_Product_content_0"]
     assert [key.name for key in planned.keys[("ProductVariant", "stock")]] == ["sku"]
 
 
@@ -89,17 +89,17 @@ def test_abstract_selections_carry_the_typename_to_walk_them() -> None:
     text = '{ search(query: "x") { ... on Product { content { name } } ... on Page { title } } }'
 
     assert upstream_of(text) == (
-        '{ search(query: "x") { ... on Product { __gw_content_0: variants(first: 1) { nodes { sku } } } '
+        '{ search(query: "x") { ... on Product { __gw_Product_content_0: variants(first: 1) { nodes { sku } } } '
         "... on Page { title } __gw_type: __typename } }"
     )
 
 
 def test_a_selection_left_empty_keeps_a_field() -> None:
     assert upstream_of('{ product(handle: "h") { content { name } } }') == (
-        '{ product(handle: "h") { __gw_content_0: variants(first: 1) { nodes { sku } } } }'
+        '{ product(handle: "h") { __gw_Product_content_0: variants(first: 1) { nodes { sku } } } }'
     )
     assert upstream_of('{ node(id: "1") { ... on ProductVariant { stock { available } } } }') == (
-        '{ node(id: "1") { ... on ProductVariant { __gw_stock_0: sku } __gw_type: __typename } }'
+        '{ node(id: "1") { ... on ProductVariant { __gw_ProductVariant_stock_0: sku } __gw_type: __typename } }'
     )
 
 

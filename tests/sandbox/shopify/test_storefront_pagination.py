@@ -187,3 +187,18 @@ async def test_a_cursor_from_another_sort_is_refused(shop: ShopifySandbox) -> No
     cursor = by_title["products"]["pageInfo"]["endCursor"]
     reply = await shop.storefront(STOREFRONT_PRODUCT_IDS, {"first": 2, "after": cursor, "sortKey": "PRICE"})
     assert reply.body["errors"][0]["message"] == "Invalid cursor for current pagination sort."
+
+
+async def test_a_short_list_connection_counts_its_whole_list(shop: ShopifySandbox) -> None:
+    query = """query($h: String!, $n: Int!) { product(handle: $h) { collections(first: $n) { totalCount nodes { id } } } }"""
+    for product in (p for p in shop.world.products if p.published):
+        whole = (await shop.storefront(query, {"h": product.handle, "n": 250})).data["product"]["collections"]
+        if len(whole["nodes"]) > 1:
+            break
+    else:
+        pytest.fail("no product of the seed is in two collections")
+
+    one = (await shop.storefront(query, {"h": product.handle, "n": 1})).data["product"]["collections"]
+
+    assert len(one["nodes"]) == 1
+    assert int(one["totalCount"]) == int(whole["totalCount"]) == len(whole["nodes"])
