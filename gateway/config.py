@@ -194,12 +194,13 @@ class LimitsSection(Section):
         ),
     )
     max_cost: int = Field(
-        1000,
+        5000,
         ge=1,
         description=(
             "Largest requested cost of one operation, counted as Shopify counts it"
             " (gateway/graphql/query_cost.py); a costlier one is refused before Shopify is asked."
-            " 1000 is Shopify's own single-query maximum."
+            " The default admits a listing of 50 products with 10 variants each and their gateway"
+            " fields (about 1,400), and refuses every variant of 250 products (about 126,000)."
         ),
     )
 

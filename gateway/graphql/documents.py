@@ -49,7 +49,7 @@ class Limits:
     introspection: bool
     cache_bytes: int
     """Estimated memory the parsed documents in one cache may hold."""
-    max_cost: int = 1000
+    max_cost: int = 5000
     """Largest requested cost of one operation (`query_cost`); checked once its variables are known."""
 
 

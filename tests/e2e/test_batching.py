@@ -76,8 +76,8 @@ async def test_the_same_product_twice_in_one_query_is_fetched_once(
         gateway, clean_sandbox, query, {"a": product.handle, "id": f"gid://shopify/Product/{product.id}"}
     )
 
-    # handles and ids are two batches of one level, sent together
-    assert calls["shopify"] == {"POST /api/2026-04/graphql.json": 2}
+    # the whole operation is Shopify's: it goes to Shopify as it is, in one request
+    assert calls["shopify"] == {"POST /api/2026-04/graphql.json": 1}
 
 
 async def test_a_collection_page_is_one_catalog_call(gateway: Gateway, clean_sandbox: Sandbox) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
 
+from sandbox.shopify.merchandising.swatches import SwatchRecord, swatch_of
 from sandbox.shopify.records import ProductRecord
 
 from .context import StorefrontContext
@@ -90,6 +91,8 @@ def _value(filter_id: str, key: str, label: str, count: int, input_: dict[str, A
         "label": label,
         "count": count,
         "input": json.dumps(input_, separators=(",", ":"), ensure_ascii=False),
+        "image": None,
+        "swatch": None,
     }
 
 
@@ -164,6 +167,7 @@ def facets(base: list[ProductRecord], filters: FilterSet, ctx: StorefrontContext
     for option_name in ("color", "size"):
         filter_id = f"filter.v.option.{option_name}"
         option_counts: dict[str, tuple[str, int]] = {}
+        swatches: dict[str, SwatchRecord | None] = {}
         label = option_name.title()
         for product in counted(f"variantOption:{option_name}"):
             for option in product.options:
@@ -173,13 +177,16 @@ def facets(base: list[ProductRecord], filters: FilterSet, ctx: StorefrontContext
                 for value in option.values:
                     name = value.name.get(locale)
                     option_counts[name] = (name, option_counts.get(name, (name, 0))[1] + 1)
+                    swatches.setdefault(name, swatch_of(value))
         if option_counts:
+            # Colours show as swatches, as a shop that gives its colour values one presents them.
+            swatched = any(swatches.get(name) for name in option_counts)
             out.append(
                 {
                     "id": filter_id,
                     "label": label,
                     "type": "LIST",
-                    "presentation": "TEXT",
+                    "presentation": "SWATCH" if swatched else "TEXT",
                     "values": [
                         _value(
                             filter_id,
@@ -188,6 +195,7 @@ def facets(base: list[ProductRecord], filters: FilterSet, ctx: StorefrontContext
                             n,
                             {"variantOption": {"name": option_name, "value": name}},
                         )
+                        | {"swatch": swatches.get(name)}
                         for name, n in sorted(option_counts.values())
                     ],
                 }

@@ -202,3 +202,20 @@ async def test_a_short_list_connection_counts_its_whole_list(shop: ShopifySandbo
 
     assert len(one["nodes"]) == 1
     assert int(one["totalCount"]) == int(whole["totalCount"]) == len(whole["nodes"])
+
+
+async def test_colour_filter_values_carry_their_swatch(shop: ShopifySandbox) -> None:
+    query = """{ search(query: "shirt", first: 5) { productFilters { id presentation
+      values { label swatch { color image { image { url } } } image { id } } } } }"""
+
+    filters = (await shop.storefront(query, {})).data["search"]["productFilters"]
+
+    colour = next(f for f in filters if f["id"] == "filter.v.option.color")
+    assert colour["presentation"] == "SWATCH"
+    assert all(
+        v["swatch"]["color"].startswith("#") and v["swatch"]["image"]["image"]["url"]
+        for v in colour["values"]
+    )
+    size = next(f for f in filters if f["id"] == "filter.v.option.size")
+    assert size["presentation"] == "TEXT"
+    assert all(v["swatch"] is None and v["image"] is None for v in size["values"])
