@@ -12,9 +12,16 @@ from pathlib import Path
 ROUTES = Path(__file__).parent
 
 
+CART_CHANGE = ROUTES / "shared" / "cart_change.graphql"
+"""The fragments every cart mutation reads its payload with, as a storefront shares them."""
+
+
 def route(name: str) -> str:
-    """The document of one route (`product` for `product.graphql`)."""
-    return (ROUTES / f"{name}.graphql").read_text()
+    """The document of one route (`product` for `product.graphql`), with the fragments it shares."""
+    text = (ROUTES / f"{name}.graphql").read_text()
+    if text.lstrip("# \n").startswith("mutation") or "\nmutation " in text:
+        text = f"{text.rstrip()}\n\n{CART_CHANGE.read_text()}"
+    return text
 
 
 def route_names() -> list[str]:
