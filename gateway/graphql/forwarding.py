@@ -185,9 +185,10 @@ class ForwardingExecutor:
         assert root is not None
         fragments = {d.name.value: d for d in node.definitions if isinstance(d, FragmentDefinitionNode)}
         graft = Graft(self.schema, fragments, variables, plan)
+        graft.trusts_nulls = bool(errors)
         grafted = graft.root(operation.selection_set, root, data)
         errors += [_misshapen(list(path)) for path in graft.misshapen]
-        if introspection:
+        if introspection and grafted is not None:
             local = _introspect(self.schema, node, operation, introspection, raw)
             errors += [format_error(e) for e in local.errors or ()]
             for key, value in (local.data or {}).items():

@@ -35,6 +35,9 @@ from .planning import TYPE_KEY, Plan
 
 Path = tuple[str | int, ...]
 
+_NULLED: Any = object()
+"""A null where the schema forbids one: the nearest nullable parent becomes null, as the spec says."""
+
 
 @dataclass(slots=True)
 class Site:
@@ -71,11 +74,15 @@ class Graft:
         """Fields of Shopify's whose value another system may replace (`Plan.overrides`)."""
         self.misshapen: list[Path] = []
         """Where Shopify's answer was not of the schema's shape (an object where a list was due...)."""
+        self.trusts_nulls = False
+        """Shopify reported errors, so a null may be its own propagation: not counted as misshapen."""
 
     def root(
         self, selection_set: SelectionSetNode, root: GraphQLObjectType, data: Mapping[str, Any]
-    ) -> dict[str, Any]:
-        return self._object((selection_set,), root, data, ())
+    ) -> dict[str, Any] | None:
+        """The client's answer; None when a non-null root field could not be given a value."""
+        out: dict[str, Any] | None = self._object((selection_set,), root, data, ())
+        return out
 
     def _included(self, node: FieldNode | InlineFragmentNode | FragmentSpreadNode) -> bool:
         for directive in node.directives or ():
@@ -156,21 +163,30 @@ class Graft:
                 keys = {field.name: value.get(field.alias) for field in planned}
                 self.sites.append(Site(runtime.name, name, out, key, tuple(nodes), keys, (*path, key)))
                 continue
-            out[key] = self._complete(runtime.fields[name].type, nodes, value.get(key), (*path, key))
+            completed = self._complete(runtime.fields[name].type, nodes, value.get(key), (*path, key))
+            if completed is _NULLED:
+                return None  # type: ignore[return-value]  # the caller nulls this object in turn
+            out[key] = completed
         return out
 
     def _complete(self, type_: GraphQLOutputType, nodes: Sequence[FieldNode], value: Any, path: Path) -> Any:
+        if isinstance(type_, GraphQLNonNull):
+            completed = self._complete(type_.of_type, nodes, value, path)
+            if completed is None:
+                if value is None and not self.trusts_nulls:
+                    self.misshapen.append(path)  # Shopify sent a null the schema forbids
+                return _NULLED
+            return completed
         if value is None:
             return None
-        if isinstance(type_, GraphQLNonNull):
-            return self._complete(type_.of_type, nodes, value, path)
         if isinstance(type_, GraphQLList):
             if not isinstance(value, list):
                 self.misshapen.append(path)
                 return None
-            return [
+            items = [
                 self._complete(type_.of_type, nodes, item, (*path, index)) for index, item in enumerate(value)
             ]
+            return None if any(item is _NULLED for item in items) else items
         if is_leaf_type(type_):
             if isinstance(value, dict | list):
                 self.misshapen.append(path)

@@ -218,8 +218,30 @@ async def test_a_misshapen_value_from_shopify_costs_that_value_named_as_shopifys
     assert [(e["path"], e["extensions"]) for e in body["errors"]] == [
         (path, {"code": "BACKEND_BAD_RESPONSE", "service": "shopify"})
     ]
+    # The misshapen value is non-null in the schema: its null reaches the nearest nullable parent,
+    # here the whole answer (`products` and its `nodes` are non-null too), as graphql-core would do it.
+    assert body["data"] is None
+
+
+async def test_a_misshapen_value_in_a_nullable_place_costs_only_that_value(
+    clean_sandbox: Sandbox, garbage_in_front: GarbageFactory
+) -> None:
+    def second_featured_image_a_string(answer: dict[str, Any]) -> dict[str, Any]:
+        answer["data"]["products"]["nodes"][1]["featuredImage"] = "garbage"
+        return answer
+
+    query = "{ products(first: 3) { nodes { handle featuredImage { url } } } }"
+    async with garbage_in_front("shopify") as garbage:
+        config = gateway_config(clean_sandbox, backends={"shopify": {"url": garbage.url}})
+        async with running_gateway(config) as gateway:
+            garbage.spoil(STOREFRONT, replaced(second_featured_image_a_string))
+            body = await gateway.query(query)
+
+    assert [e["path"] for e in body["errors"]] == [["products", "nodes", 1, "featuredImage"]]
     nodes = body["data"]["products"]["nodes"]
+    assert nodes[1] == {"handle": nodes[1]["handle"], "featuredImage": None}
     assert all(node["handle"] for node in nodes)
+    assert nodes[0]["featuredImage"]["url"]
 
 
 @pytest.mark.parametrize(
