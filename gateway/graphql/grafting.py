@@ -31,7 +31,7 @@ from graphql import (
     value_from_ast,
 )
 
-from .planning import TYPE_KEY, Plan
+from .planning import TYPE_KEY, KeyField, Plan
 
 Path = tuple[str | int, ...]
 
@@ -55,6 +55,25 @@ class Site:
     path: Path
 
 
+_TYPENAME, _SHOPIFY, _SITE, _OVERRIDE = "typename", "shopify", "site", "override"
+
+
+@dataclass(frozen=True, slots=True)
+class _Field:
+    """One response key of an object, as collected: what kind of value it gets, and from where."""
+
+    key: str
+    name: str
+    nodes: tuple[FieldNode, ...]
+    kind: str
+    type: GraphQLOutputType | None = None
+    """Shopify's fields: the field's type, which its value is completed along."""
+    planned: tuple[KeyField, ...] = ()
+    """Gateway-owned fields and overrides: the key fields requested beside them."""
+    children: tuple[SelectionSetNode, ...] = ()
+    """Shopify's fields: the selections of the field's nodes, merged."""
+
+
 class Graft:
     """One walk of one answer; `sites` holds what it found, in document order."""
 
@@ -74,6 +93,7 @@ class Graft:
         """Fields of Shopify's whose value another system may replace (`Plan.overrides`)."""
         self.misshapen: list[Path] = []
         """Where Shopify's answer was not of the schema's shape (an object where a list was due...)."""
+        self._collected: dict[tuple[tuple[int, ...], str], list[_Field]] = {}
         self.trusts_nulls = False
         """Shopify reported errors, so a null may be its own propagation: not counted as misshapen."""
 
@@ -133,6 +153,35 @@ class Graft:
                 if self._applies(fragment.type_condition.name.value, runtime):
                     self._collect(fragment.selection_set, runtime, fields, visited)
 
+    def _fields(self, selection_sets: Sequence[SelectionSetNode], runtime: GraphQLObjectType) -> list[_Field]:
+        """The fields one object of `runtime` answers: collected once per selection and type, not per
+        object (a page of 50 products with 10 variants each collects twice, not 550 times)."""
+        memo_key = (tuple(id(selection_set) for selection_set in selection_sets), runtime.name)
+        found = self._collected.get(memo_key)
+        if found is not None:
+            return found
+        collected: dict[str, list[FieldNode]] = {}
+        visited: set[str] = set()
+        for selection_set in selection_sets:
+            self._collect(selection_set, runtime, collected, visited)
+        found = []
+        for key, nodes in collected.items():
+            name = nodes[0].name.value
+            if name == "__typename":
+                found.append(_Field(key, name, (), _TYPENAME))
+            elif name.startswith("__"):
+                continue  # `__schema` and `__type` at the root: the gateway answers them itself
+            elif (planned := self.plan.keys.get((runtime.name, name))) is not None:
+                kind = _OVERRIDE if (runtime.name, name) in self.plan.overrides else _SITE
+                found.append(_Field(key, name, tuple(nodes), kind, planned=planned))
+            else:
+                children = tuple(node.selection_set for node in nodes if node.selection_set is not None)
+                found.append(
+                    _Field(key, name, tuple(nodes), _SHOPIFY, runtime.fields[name].type, children=children)
+                )
+        self._collected[memo_key] = found
+        return found
+
     def _object(
         self,
         selection_sets: Sequence[SelectionSetNode],
@@ -140,38 +189,30 @@ class Graft:
         value: Mapping[str, Any],
         path: Path,
     ) -> dict[str, Any]:
-        fields: dict[str, list[FieldNode]] = {}
-        visited: set[str] = set()
-        for selection_set in selection_sets:
-            self._collect(selection_set, runtime, fields, visited)
         out: dict[str, Any] = {}
-        for key, nodes in fields.items():
-            name = nodes[0].name.value
-            if name == "__typename":
+        for field in self._fields(selection_sets, runtime):
+            key = field.key
+            if field.kind is _SHOPIFY:
+                assert field.type is not None
+                completed = self._complete(field.type, field.children, value.get(key), (*path, key))
+                if completed is _NULLED:
+                    return None  # type: ignore[return-value]  # the caller nulls this object in turn
+                out[key] = completed
+            elif field.kind is _TYPENAME:
                 out[key] = runtime.name
-                continue
-            if name.startswith("__"):
-                continue  # `__schema` and `__type` at the root: the gateway answers them itself
-            planned = self.plan.keys.get((runtime.name, name))
-            if planned is not None and (runtime.name, name) in self.plan.overrides:
-                out[key] = value.get(key)  # Shopify's figure, until the system of record says otherwise
-                keys = {field.name: value.get(field.alias) for field in planned}
-                self.overrides.append(Site(runtime.name, name, out, key, tuple(nodes), keys, (*path, key)))
-                continue
-            if planned is not None:
-                out[key] = None
-                keys = {field.name: value.get(field.alias) for field in planned}
-                self.sites.append(Site(runtime.name, name, out, key, tuple(nodes), keys, (*path, key)))
-                continue
-            completed = self._complete(runtime.fields[name].type, nodes, value.get(key), (*path, key))
-            if completed is _NULLED:
-                return None  # type: ignore[return-value]  # the caller nulls this object in turn
-            out[key] = completed
+            else:
+                # Shopify's figure stands for an override until the system of record says otherwise.
+                out[key] = value.get(key) if field.kind is _OVERRIDE else None
+                keys = {planned.name: value.get(planned.alias) for planned in field.planned}
+                site = Site(runtime.name, field.name, out, key, field.nodes, keys, (*path, key))
+                (self.overrides if field.kind is _OVERRIDE else self.sites).append(site)
         return out
 
-    def _complete(self, type_: GraphQLOutputType, nodes: Sequence[FieldNode], value: Any, path: Path) -> Any:
+    def _complete(
+        self, type_: GraphQLOutputType, children: tuple[SelectionSetNode, ...], value: Any, path: Path
+    ) -> Any:
         if isinstance(type_, GraphQLNonNull):
-            completed = self._complete(type_.of_type, nodes, value, path)
+            completed = self._complete(type_.of_type, children, value, path)
             if completed is None:
                 if value is None and not self.trusts_nulls:
                     self.misshapen.append(path)  # Shopify sent a null the schema forbids
@@ -184,7 +225,8 @@ class Graft:
                 self.misshapen.append(path)
                 return None
             items = [
-                self._complete(type_.of_type, nodes, item, (*path, index)) for index, item in enumerate(value)
+                self._complete(type_.of_type, children, item, (*path, index))
+                for index, item in enumerate(value)
             ]
             return None if any(item is _NULLED for item in items) else items
         if is_leaf_type(type_):
@@ -201,8 +243,7 @@ class Graft:
             if not isinstance(runtime, GraphQLObjectType) or not self.schema.is_sub_type(type_, runtime):
                 self.misshapen.append(path)
                 return None
-        selection_sets = [node.selection_set for node in nodes if node.selection_set is not None]
-        return self._object(selection_sets, runtime, value, path)
+        return self._object(children, runtime, value, path)
 
 
 __all__ = ["Graft", "Path", "Site"]
