@@ -86,6 +86,7 @@ def build_app(config: GatewayConfig, *, sample_query: str | None = None) -> Star
         introspection=config.server.introspection,
         cache_bytes=limits.document_cache_bytes,
         max_cost=limits.max_cost,
+        request_budget_s=limits.request_budget_s,
     )
 
     def make_context(

@@ -193,6 +193,15 @@ class LimitsSection(Section):
             " weighs its text plus about 640 bytes a token); the least recently used go first."
         ),
     )
+    request_budget_s: float = Field(
+        10.0,
+        gt=0,
+        description=(
+            "Longest a query may take, every backend call included, before the gateway answers"
+            " REQUEST_TIMEOUT instead (each backend also has its own `timeout_s`). Mutations are never"
+            " cut short: Shopify may already have applied them."
+        ),
+    )
     max_cost: int = Field(
         5000,
         ge=1,

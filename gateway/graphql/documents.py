@@ -51,6 +51,8 @@ class Limits:
     """Estimated memory the parsed documents in one cache may hold."""
     max_cost: int = 5000
     """Largest requested cost of one operation (`query_cost`); checked once its variables are known."""
+    request_budget_s: float = 10.0
+    """Longest a query may take, every backend included, before the gateway gives it up."""
 
 
 @dataclass(frozen=True, slots=True)

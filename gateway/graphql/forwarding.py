@@ -124,6 +124,40 @@ class ForwardingExecutor:
         except PlanningError as exc:
             return Outcome({"errors": [request_error(str(exc), "BAD_REQUEST")]}, request_error=True)
         context = self.make_context(operation, raw)
+        # A query past its budget is given up (nothing changed); a mutation runs to its end, since
+        # Shopify may already have applied it, bounded by the backends' own deadlines.
+        budget = (
+            self.documents.limits.request_budget_s if operation.operation is OperationType.QUERY else None
+        )
+        try:
+            async with asyncio.timeout(budget):
+                answered = await self._answer(
+                    document.node, operation, raw, coerced.coerced, plan, context, buyer_ip
+                )
+        except TimeoutError:
+            message = f"The operation took longer than the gateway's budget of {budget:g} s for one."
+            return Outcome({"errors": [request_error(message, "REQUEST_TIMEOUT")], "data": None})
+        if isinstance(answered, Outcome):
+            return answered
+        body, answer = answered
+        extensions = with_estimate({**(answer.get("extensions") or {}), **(self.finish(context) or {})}, cost)
+        if extensions:
+            body["extensions"] = extensions
+        if "errors" in body:
+            return Outcome(body)
+        return Outcome(body, cache_ttl_s=context.response_ttl(), built_from=context.built_from())
+
+    async def _answer(
+        self,
+        node: DocumentNode,
+        operation: OperationDefinitionNode,
+        raw: dict[str, Any],
+        variables: dict[str, Any],
+        plan: Plan,
+        context: Any,
+        buyer_ip: str | None,
+    ) -> tuple[dict[str, Any], dict[str, Any]] | Outcome:
+        """The client's body and Shopify's answer it was grafted from, or the failure to answer with."""
         introspection = _introspection_fields(operation)
         if introspection and len(introspection) == len(operation.selection_set.selections):
             answer: dict[str, Any] = {"data": {}}
@@ -135,15 +169,8 @@ class ForwardingExecutor:
                 if not isinstance(extensions, dict):
                     raise
                 return Outcome({"errors": [{"message": str(exc), "extensions": extensions}], "data": None})
-        body = await self._graft(
-            document.node, operation, raw, coerced.coerced, plan, answer, context, introspection
-        )
-        extensions = with_estimate({**(answer.get("extensions") or {}), **(self.finish(context) or {})}, cost)
-        if extensions:
-            body["extensions"] = extensions
-        if "errors" in body:
-            return Outcome(body)
-        return Outcome(body, cache_ttl_s=context.response_ttl(), built_from=context.built_from())
+        body = await self._graft(node, operation, raw, variables, plan, answer, context, introspection)
+        return body, answer
 
     async def _shopify(
         self, context: Any, plan: Plan, raw: Mapping[str, Any], buyer_ip: str | None

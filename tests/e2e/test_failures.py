@@ -177,3 +177,29 @@ async def test_a_slow_backend_times_out_on_its_own_fields(
     assert _errors_by_service(body) == {vendor: {"BACKEND_TIMEOUT"}}
     assert all(e["path"][-1] == field for e in body["errors"])
     assert all(p["title"] for p in body["data"]["products"]["nodes"])
+
+
+async def test_a_query_past_its_budget_is_given_up_and_a_mutation_runs_to_its_end(
+    clean_sandbox: Sandbox,
+) -> None:
+    config = gateway_config(
+        clean_sandbox,
+        limits={"request_budget_s": 0.3},
+        backends={"shopify": {"timeout_s": 5, "retries": 0}},
+    )
+    async with running_gateway(config) as gateway:
+        await set_faults(clean_sandbox, "shopify", latency_ms=800)
+
+        query = await gateway.query("{ shop { name } }")
+        mutation = await gateway.query("mutation { cartCreate(input: {}) { cart { id } } }")
+
+    assert query == {
+        "errors": [
+            {
+                "message": "The operation took longer than the gateway's budget of 0.3 s for one.",
+                "extensions": {"code": "REQUEST_TIMEOUT"},
+            }
+        ],
+        "data": None,
+    }
+    assert mutation["data"]["cartCreate"]["cart"]["id"].startswith("gid://shopify/Cart/")
