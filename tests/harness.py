@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
 import tempfile
 from collections.abc import AsyncIterator, Mapping
@@ -142,6 +143,22 @@ async def odoo_call(sandbox: Sandbox, model: str, method: str, **params: Any) ->
         return await response.json()
 
 
+async def akeneo_patch(sandbox: Sandbox, path: str, payload: dict[str, Any]) -> None:
+    """A PATCH to the PIM emulator's REST API with a fresh token, as a merchandiser's tool sends it."""
+    akeneo = sandbox.backends_config()["akeneo"]
+    basic = base64.b64encode(f"{akeneo['client_id']}:{akeneo['client_secret']}".encode()).decode()
+    grant = {"grant_type": "password", "username": akeneo["username"], "password": akeneo["password"]}
+    async with aiohttp.ClientSession() as http:
+        async with http.post(
+            f"{akeneo['url']}/api/oauth/v1/token", json=grant, headers={"Authorization": f"Basic {basic}"}
+        ) as response:
+            token = (await response.json())["access_token"]
+        async with http.patch(
+            f"{akeneo['url']}{path}", json=payload, headers={"Authorization": f"Bearer {token}"}
+        ) as response:
+            assert response.status == 204, await response.text()
+
+
 async def storefront_call(sandbox: Sandbox, query: str, variables: Mapping[str, Any]) -> dict[str, Any]:
     """The Shopify emulator's own answer to a Storefront document, asked directly."""
     shopify = sandbox.backends_config()["shopify"]
@@ -159,6 +176,7 @@ async def storefront_call(sandbox: Sandbox, query: str, variables: Mapping[str, 
 
 __all__ = [
     "Gateway",
+    "akeneo_patch",
     "gateway_config",
     "odoo_call",
     "reset_sandbox",

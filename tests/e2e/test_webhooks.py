@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import base64
 import json
 from collections.abc import AsyncIterator
 from typing import Any
 
-import aiohttp
 import pytest
 
 from sandbox.hubspot.signing import signature_headers as hubspot_headers
@@ -15,7 +13,7 @@ from sandbox.intercom.signing import signature_headers as intercom_headers
 from sandbox.runner import Sandbox, SandboxSettings, odoo_webhook_token
 from sandbox.seed import World, generate
 from sandbox.shopify.signing import HMAC_HEADER, WEBHOOK_ID_HEADER, hmac_header as shopify_sign
-from tests.harness import Gateway, gateway_config, odoo_call, running_gateway
+from tests.harness import Gateway, akeneo_patch, gateway_config, odoo_call, running_gateway
 
 LONG_TTL = {"ttl": {"stock": 600, "content": 600}, "responses": True}
 STOCK = """query($handle: String!) { product(handle: $handle) { variants(first: 20) { nodes { sku stock { available reserved } } } } }"""
@@ -38,21 +36,6 @@ async def hooked(shop: World) -> AsyncIterator[tuple[Sandbox, Gateway]]:
                 url = f"{gateway.url}/webhooks/{vendor}"
                 emulator.control.webhooks.url = f"{url}?token={token}" if vendor == "odoo" else url
             yield sandbox, gateway
-
-
-async def _akeneo_patch(sandbox: Sandbox, path: str, payload: dict[str, Any]) -> None:
-    akeneo = sandbox.backends_config()["akeneo"]
-    basic = base64.b64encode(f"{akeneo['client_id']}:{akeneo['client_secret']}".encode()).decode()
-    grant = {"grant_type": "password", "username": akeneo["username"], "password": akeneo["password"]}
-    async with aiohttp.ClientSession() as http:
-        async with http.post(
-            f"{akeneo['url']}/api/oauth/v1/token", json=grant, headers={"Authorization": f"Basic {basic}"}
-        ) as response:
-            token = (await response.json())["access_token"]
-        async with http.patch(
-            f"{akeneo['url']}{path}", json=payload, headers={"Authorization": f"Bearer {token}"}
-        ) as response:
-            assert response.status == 204, await response.text()
 
 
 async def test_an_erp_stock_move_refreshes_cached_stock(hooked: tuple[Sandbox, Gateway], shop: World) -> None:
@@ -98,7 +81,7 @@ async def test_a_pim_edit_refreshes_cached_content(hooked: tuple[Sandbox, Gatewa
     description = {
         "values": {"description": [{"locale": "fr_FR", "scope": "ecommerce", "data": "Toute nouvelle."}]}
     }
-    await _akeneo_patch(sandbox, f"/api/rest/v1/product-models/{product.handle}", description)
+    await akeneo_patch(sandbox, f"/api/rest/v1/product-models/{product.handle}", description)
     await sandbox.emulators["akeneo"].control.webhooks.drain()
 
     after = await gateway.data(CONTENT, {"handle": product.handle})
