@@ -13,6 +13,9 @@ from graphql import get_introspection_query
 from gateway.backends.http.client import BackendClient
 
 INTROSPECTION = get_introspection_query(descriptions=True, input_value_deprecation=True)
+INTROSPECTION_TIMEOUT_S = 30.0
+"""Introspection is the largest answer the gateway asks Shopify for, once at start: it may take far
+longer than a storefront's request is allowed to (`timeout_s`), and failing it means serving 503s."""
 
 
 async def storefront_introspection(client: BackendClient, *, token: str, api_version: str) -> dict[str, Any]:
@@ -23,6 +26,7 @@ async def storefront_introspection(client: BackendClient, *, token: str, api_ver
         json={"query": INTROSPECTION},
         headers={"X-Shopify-Storefront-Access-Token": token},
         idempotent=True,
+        timeout_s=max(INTROSPECTION_TIMEOUT_S, client.settings.timeout_s),
     )
     body = response.json_object()
     if body.get("errors"):
@@ -33,4 +37,4 @@ async def storefront_introspection(client: BackendClient, *, token: str, api_ver
     return data
 
 
-__all__ = ["INTROSPECTION", "storefront_introspection"]
+__all__ = ["INTROSPECTION", "INTROSPECTION_TIMEOUT_S", "storefront_introspection"]
