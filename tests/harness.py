@@ -39,7 +39,7 @@ def gateway_config(sandbox: Sandbox, **overrides: Any) -> GatewayConfig:
     marks (a restart keeps them), gateways of other configs do not.
     """
     backends = {
-        name: {**section, "timeout_s": 2.0, "connect_timeout_s": 0.5, "breaker_reset_s": 30.0}
+        name: {**section, "timeout_s": 2.0, "connect_timeout_s": 2.0, "breaker_reset_s": 30.0}
         for name, section in sandbox.backends_config().items()
     }
     base = {
