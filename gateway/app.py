@@ -34,6 +34,7 @@ from .graphql.response_cache import ResponseCache
 from .graphql.storefront_api import ComposedExecutor
 from .health import Readiness, healthz, readyz_endpoint
 from .media import MEDIA_PATH, media_endpoint
+from .models.caller import Caller
 from .services import Runtime, open_services
 from .webhooks.endpoint import webhook_endpoint
 
@@ -90,9 +91,11 @@ def build_app(config: GatewayConfig, *, sample_query: str | None = None) -> Star
     )
 
     def make_context(
-        operation: OperationDefinitionNode, variables: Mapping[str, Any] | None
+        operation: OperationDefinitionNode, variables: Mapping[str, Any] | None, caller: Caller
     ) -> RequestContext:
-        return RequestContext(services=state.services, in_context=read_in_context(operation, variables))
+        return RequestContext(
+            services=state.services, in_context=read_in_context(operation, variables), caller=caller
+        )
 
     responses = ResponseCache(config.cache.response_entries) if config.cache.responses else None
     owned = OwnedExecutor(EXTENSIONS, STRAWBERRY_CONFIG)

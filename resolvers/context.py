@@ -7,6 +7,7 @@ from typing import Any, Protocol
 
 from gateway.backends.roles import ContentSource, StockSource
 from gateway.cache import DataClass, SourceCache
+from gateway.models.caller import ANONYMOUS, Caller
 from gateway.models.context import InContext
 
 
@@ -53,6 +54,7 @@ class StaleNotice:
 class RequestContext:
     services: Sources
     in_context: InContext = field(default_factory=InContext)
+    caller: Caller = ANONYMOUS
     loaders: dict[str, Any] = field(default_factory=dict)
     """Per-request DataLoaders by name, created on first use (see `resolvers.loaders`)."""
     stale: list[StaleNotice] = field(default_factory=list)

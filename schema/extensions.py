@@ -1,16 +1,13 @@
-"""Where the gateway's own fields attach to Shopify's objects, and the keys each one is joined by.
+"""The gateway's own fields on Shopify's objects, per Shopify API, and the keys each one is joined by.
 
-Composition (`gateway.graphql.composition`) adds each extension to Shopify's schema; planning
-asks Shopify for its `requires` selection beside the client's, so the gateway can load the
-extension's value from its own system. An override is a field Shopify has whose value another
-system holds the truth of (stock, when the ERP is the system of record): Shopify's value is asked
-for too, and kept wherever that system cannot say.
+`EXTENSIONS` extend the Storefront API; `ACCOUNT_EXTENSIONS` the Customer Account API, whose
+`Customer` and `Order` carry the same gateway fields, keyed by that API's own names. What an
+extension is: `schema.joins`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from resolvers import extensions as load
@@ -18,53 +15,32 @@ from resolvers.context import RequestContext
 
 from .catalog.content import ProductContent
 from .catalog.stock import VariantStock
-
-SiteLoad = Callable[[RequestContext, Sequence[Mapping[str, Any]]], Awaitable[list[Any]]]
-"""Given each site's key fields (aliases removed), its value, None, or the exception that cost it."""
+from .joins import Extension, Override, SiteInput, SiteLoad
 
 
-@dataclass(frozen=True, slots=True)
-class Extension:
-    """A field the gateway adds to one of Shopify's object types."""
-
-    parent: str
-    """Shopify's type that gets the field, e.g. `Product`."""
-    field: str
-    type: type
-    """The Strawberry type of the field's value (nullable: a failing system nulls only its fields)."""
-    description: str
-    requires: str
-    """The selection on `parent` that the value is keyed by, in Shopify's terms."""
-    load: SiteLoad
-    """Loads the values of every site of the field in one answer, in one batch per system."""
-
-
-@dataclass(frozen=True, slots=True)
-class Override:
-    """A field of Shopify's whose value the gateway takes from another system where it can."""
-
-    parent: str
-    field: str
-    requires: str
-    """The selection on `parent` that the value is keyed by, in Shopify's terms."""
-    load: SiteLoad
-    """Per site: the value, or None to keep Shopify's (the system has no figure or failed)."""
-
-
-async def _content(context: RequestContext, keys: Sequence[Mapping[str, Any]]) -> list[Any]:
+async def _content(context: RequestContext, sites: Sequence[SiteInput]) -> list[Any]:
     default = context.services.settings.default_locale
     return [
         ProductContent.from_model(m, context.locale, default) if _is_model(m) else m
-        for m in await load.product_content(context, keys)
+        for m in await load.product_content(context, [site.keys for site in sites])
     ]
 
 
-async def _stock(context: RequestContext, keys: Sequence[Mapping[str, Any]]) -> list[Any]:
+async def _stock(context: RequestContext, sites: Sequence[SiteInput]) -> list[Any]:
     threshold = context.services.settings.low_stock_threshold
     return [
         VariantStock.from_model(m, threshold) if _is_model(m) else m
-        for m in await load.variant_stock(context, keys)
+        for m in await load.variant_stock(context, [site.keys for site in sites])
     ]
+
+
+def _keys_only(
+    load: Callable[[RequestContext, Sequence[Mapping[str, Any]]], Awaitable[list[Any]]],
+) -> SiteLoad:
+    async def by_keys(context: RequestContext, sites: Sequence[SiteInput]) -> list[Any]:
+        return await load(context, [site.keys for site in sites])
+
+    return by_keys
 
 
 def _is_model(value: Any) -> bool:
@@ -95,11 +71,27 @@ EXTENSIONS = (
 )
 
 STOCK_OVERRIDES = (
-    Override("ProductVariant", "availableForSale", "sku", load.variant_available),
-    Override("ProductVariant", "quantityAvailable", "sku", load.variant_quantity),
+    Override("ProductVariant", "availableForSale", "sku", _keys_only(load.variant_available)),
+    Override("ProductVariant", "quantityAvailable", "sku", _keys_only(load.variant_quantity)),
     # Every variant's SKU: a product is for sale when one of its variants is.
-    Override("Product", "availableForSale", "variants(first: 250) { nodes { sku } }", load.product_available),
+    Override(
+        "Product",
+        "availableForSale",
+        "variants(first: 250) { nodes { sku } }",
+        _keys_only(load.product_available),
+    ),
 )
 """Where the ERP is the system of record for stock (`catalog.stock_source: erp`)."""
 
-__all__ = ["EXTENSIONS", "STOCK_OVERRIDES", "Extension", "Override", "SiteLoad"]
+ACCOUNT_EXTENSIONS: tuple[Extension, ...] = ()
+"""The Customer Account API's: the customer and order fields, keyed by that API's names."""
+
+__all__ = [
+    "ACCOUNT_EXTENSIONS",
+    "EXTENSIONS",
+    "STOCK_OVERRIDES",
+    "Extension",
+    "Override",
+    "SiteInput",
+    "SiteLoad",
+]

@@ -36,7 +36,7 @@ from graphql import (
 )
 from strawberry.schema.config import StrawberryConfig
 
-from schema.extensions import Extension
+from schema.joins import Extension
 
 KEY_RULES = tuple(rule for rule in specified_rules if rule is not NoUnusedFragmentsRule)
 """A key selection is checked as a fragment on its parent type, which no operation spreads."""
@@ -118,7 +118,10 @@ def _check(
                 f"{extension.parent} cannot answer: {problems[0].message}"
             )
         description = extension.description.replace('"""', '\\"""')
-        field_sdl = f'extend type {extension.parent} {{\n  """{description}"""\n  {extension.field}: {graphql_name(extension)}\n}}'
+        field_sdl = (
+            f'extend type {extension.parent} {{\n  """{description}"""\n'
+            f"  {extension.field}{extension.arguments}: {graphql_name(extension)}\n}}"
+        )
         node = parse(field_sdl).definitions[0]
         assert isinstance(node, ObjectTypeExtensionNode)
         nodes.append(node)

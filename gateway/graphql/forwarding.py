@@ -35,8 +35,9 @@ from graphql import (
 )
 from graphql.execution.values import get_variable_values
 
+from gateway.models.caller import ANONYMOUS, Caller
 from resolvers.shopify_part import part_key, shopify_part
-from schema.extensions import Extension, Override, SiteLoad
+from schema.joins import Extension, Override, SiteLoad
 
 from .documents import DocumentCache
 from .errors import format_error, request_error
@@ -63,7 +64,7 @@ class Upstream(Protocol):
         operation_name: str | None,
         *,
         mutation: bool,
-        buyer_ip: str | None = None,
+        caller: Caller,
     ) -> dict[str, Any]: ...
 
 
@@ -105,7 +106,7 @@ class ForwardingExecutor:
         operation_name: str | None,
         *,
         allow_mutations: bool = True,
-        buyer_ip: str | None = None,
+        caller: Caller = ANONYMOUS,
     ) -> Outcome:
         document = self.documents.get(query)
         operation = runnable(document, operation_name, allow_mutations=allow_mutations)
@@ -123,7 +124,7 @@ class ForwardingExecutor:
             plan = self._plan(query, operation_name)
         except PlanningError as exc:
             return Outcome({"errors": [request_error(str(exc), "BAD_REQUEST")]}, request_error=True)
-        context = self.make_context(operation, raw)
+        context = self.make_context(operation, raw, caller)
         # A query past its budget is given up (nothing changed); a mutation runs to its end, since
         # Shopify may already have applied it, bounded by the backends' own deadlines.
         budget = (
@@ -132,7 +133,7 @@ class ForwardingExecutor:
         try:
             async with asyncio.timeout(budget):
                 answered = await self._answer(
-                    document.node, operation, raw, coerced.coerced, plan, context, buyer_ip
+                    document.node, operation, raw, coerced.coerced, plan, context, caller
                 )
         except TimeoutError:
             message = f"The operation took longer than the gateway's budget of {budget:g} s for one."
@@ -155,7 +156,7 @@ class ForwardingExecutor:
         variables: dict[str, Any],
         plan: Plan,
         context: Any,
-        buyer_ip: str | None,
+        caller: Caller,
     ) -> tuple[dict[str, Any], dict[str, Any]] | Outcome:
         """The client's body and Shopify's answer it was grafted from, or the failure to answer with."""
         introspection = _introspection_fields(operation)
@@ -163,7 +164,7 @@ class ForwardingExecutor:
             answer: dict[str, Any] = {"data": {}}
         else:
             try:
-                answer = await self._shopify(context, plan, raw, buyer_ip)
+                answer = await self._shopify(context, plan, raw, caller)
             except Exception as exc:
                 extensions = getattr(exc, "extensions", None)
                 if not isinstance(extensions, dict):
@@ -173,7 +174,7 @@ class ForwardingExecutor:
         return body, answer
 
     async def _shopify(
-        self, context: Any, plan: Plan, raw: Mapping[str, Any], buyer_ip: str | None
+        self, context: Any, plan: Plan, raw: Mapping[str, Any], caller: Caller
     ) -> dict[str, Any]:
         """Shopify's answer to the plan, shared between public callers through the source cache."""
         upstream = self.upstream()
@@ -185,7 +186,7 @@ class ForwardingExecutor:
                 variables,
                 plan.operation_name,
                 mutation=plan.operation_type == OperationType.MUTATION.value,
-                buyer_ip=buyer_ip,
+                caller=caller,
             )
 
         key = None if plan.private else part_key(upstream.api_version, plan.upstream, variables)
@@ -271,7 +272,7 @@ class ForwardingExecutor:
 async def _each_site(load: SiteLoad, context: Any, sites: list[Site]) -> list[Any]:
     """The load's value per site; a load that fails outright fails each of its sites, not the answer."""
     try:
-        return await load(context, [site.keys for site in sites])
+        return await load(context, sites)
     except Exception as exc:  # a bug in a loader: masked per site by `format_error`, logged there
         return [exc] * len(sites)
 

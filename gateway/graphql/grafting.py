@@ -9,6 +9,7 @@ sites of the whole answer are then resolved together, one backend call per syste
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -30,6 +31,7 @@ from graphql import (
     is_leaf_type,
     value_from_ast,
 )
+from graphql.execution.values import VariableValues, get_argument_values
 
 from .planning import TYPE_KEY, KeyField, Plan
 
@@ -53,6 +55,8 @@ class Site:
     keys: Mapping[str, Any]
     """The key fields Shopify returned for this object, by their field names (aliases removed)."""
     path: Path
+    arguments: Mapping[str, Any]
+    """The field's arguments, coerced (defaults applied, variables substituted)."""
 
 
 _TYPENAME, _SHOPIFY, _SITE, _OVERRIDE = "typename", "shopify", "site", "override"
@@ -72,6 +76,8 @@ class _Field:
     """Gateway-owned fields and overrides: the key fields requested beside them."""
     children: tuple[SelectionSetNode, ...] = ()
     """Shopify's fields: the selections of the field's nodes, merged."""
+    arguments: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    """Gateway-owned fields: their arguments, coerced."""
 
 
 class Graft:
@@ -173,7 +179,14 @@ class Graft:
                 continue  # `__schema` and `__type` at the root: the gateway answers them itself
             elif (planned := self.plan.keys.get((runtime.name, name))) is not None:
                 kind = _OVERRIDE if (runtime.name, name) in self.plan.overrides else _SITE
-                found.append(_Field(key, name, tuple(nodes), kind, planned=planned))
+                definition = runtime.fields[name]
+                # Valid documents merge only fields of equal arguments, so the first node speaks for all.
+                arguments = (
+                    get_argument_values(definition, nodes[0], VariableValues({}, dict(self.variables)))
+                    if definition.args
+                    else {}
+                )
+                found.append(_Field(key, name, tuple(nodes), kind, planned=planned, arguments=arguments))
             else:
                 children = tuple(node.selection_set for node in nodes if node.selection_set is not None)
                 found.append(
@@ -204,7 +217,9 @@ class Graft:
                 # Shopify's figure stands for an override until the system of record says otherwise.
                 out[key] = value.get(key) if field.kind is _OVERRIDE else None
                 keys = {planned.name: value.get(planned.alias) for planned in field.planned}
-                site = Site(runtime.name, field.name, out, key, field.nodes, keys, (*path, key))
+                site = Site(
+                    runtime.name, field.name, out, key, field.nodes, keys, (*path, key), field.arguments
+                )
                 (self.overrides if field.kind is _OVERRIDE else self.sites).append(site)
         return out
 

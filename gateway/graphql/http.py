@@ -15,6 +15,8 @@ import orjson
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
+from gateway.models.caller import Caller
+
 from .errors import request_error
 from .ide import graphiql_html
 from .response_cache import ResponseCache, response_key
@@ -156,7 +158,11 @@ class GraphQLEndpoint:
             return self._encoded(cached, 200, media_type)
         allow_mutations = request.method == "POST"
         outcome = await self.executor.run(
-            query, variables, operation_name, allow_mutations=allow_mutations, buyer_ip=buyer_ip(request)
+            query,
+            variables,
+            operation_name,
+            allow_mutations=allow_mutations,
+            caller=Caller(buyer_ip=buyer_ip(request)),
         )
         if outcome.unavailable:
             response = self._json(outcome.body, 503, media_type)

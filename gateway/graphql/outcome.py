@@ -12,10 +12,12 @@ from typing import Any
 
 from graphql import GraphQLError, OperationDefinitionNode, OperationType
 
+from gateway.models.caller import Caller
+
 from .documents import Document
 from .errors import format_error, request_error
 
-ContextFactory = Callable[[OperationDefinitionNode, Mapping[str, Any] | None], Any]
+ContextFactory = Callable[[OperationDefinitionNode, Mapping[str, Any] | None, Caller], Any]
 Finisher = Callable[[Any], dict[str, Any] | None]
 """Reads the response `extensions` off the context once execution is over."""
 

@@ -33,7 +33,7 @@ from graphql import (
 )
 from strawberry.schema.config import StrawberryConfig
 
-from schema.extensions import Extension
+from schema.joins import Extension
 
 from .composition import graphql_name, probe_schema
 from .document_uses import Uses

@@ -46,7 +46,7 @@ from graphql import (
     visit,
 )
 
-from schema.extensions import Extension, Override
+from schema.joins import Extension, Override
 
 from .document_uses import Uses
 from .upstream_locations import client_locations

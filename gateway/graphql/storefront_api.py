@@ -17,6 +17,8 @@ from typing import Any
 
 from graphql import GraphQLSchema
 
+from gateway.models.caller import ANONYMOUS, Caller
+
 from .documents import DocumentCache, Limits
 from .errors import request_error
 from .forwarding import ForwardingExecutor
@@ -66,14 +68,14 @@ class ComposedExecutor:
         operation_name: str | None,
         *,
         allow_mutations: bool = True,
-        buyer_ip: str | None = None,
+        caller: Caller = ANONYMOUS,
     ) -> Outcome:
         executor = await self._ensure()
         if executor is None:
             message = "The Storefront schema is not composed yet: Shopify could not be reached."
             return Outcome({"errors": [request_error(message, "SERVICE_UNAVAILABLE")]}, unavailable=True)
         return await executor.run(
-            query, variables, operation_name, allow_mutations=allow_mutations, buyer_ip=buyer_ip
+            query, variables, operation_name, allow_mutations=allow_mutations, caller=caller
         )
 
 

@@ -17,6 +17,7 @@ from gateway.backends.http.errors import (
     BackendRateLimited,
     BackendRequestError,
 )
+from gateway.models.caller import ANONYMOUS, Caller
 
 BUYER_IP_HEADER = "Shopify-Storefront-Buyer-IP"
 """How a server-side caller tells Shopify which buyer it calls for (Shopify's bot and rate protection)."""
@@ -42,7 +43,7 @@ class StorefrontForwarder:
         operation_name: str | None,
         *,
         mutation: bool,
-        buyer_ip: str | None = None,
+        caller: Caller = ANONYMOUS,
     ) -> dict[str, Any]:
         """Shopify's answer to one operation: its JSON object, or the gateway's error for the failure.
 
@@ -52,8 +53,8 @@ class StorefrontForwarder:
         if operation_name is not None:
             payload["operationName"] = operation_name
         headers = dict(self._headers)
-        if buyer_ip:
-            headers[BUYER_IP_HEADER] = buyer_ip
+        if caller.buyer_ip:
+            headers[BUYER_IP_HEADER] = caller.buyer_ip
         response = await self.client.request(
             "POST", self._path, json=payload, headers=headers, idempotent=not mutation, allow_statuses=(400,)
         )

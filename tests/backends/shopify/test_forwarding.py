@@ -14,6 +14,7 @@ from gateway.backends.http.errors import (
     BackendUnavailable,
 )
 from gateway.backends.shopify.forwarding import BUYER_IP_HEADER, StorefrontForwarder
+from gateway.models.caller import Caller
 from sandbox.runner import Sandbox
 from tests.backends.http.conftest import Upstream
 
@@ -26,7 +27,11 @@ async def test_an_operation_is_one_post_with_the_token_and_the_buyer_ip(
     upstream.script(Upstream.json({"data": {"shop": {"name": "Demo"}}, "extensions": {"cost": {}}}))
 
     answer = await scripted.forward(
-        "query Shop { shop { name } }", {"x": 1}, "Shop", mutation=False, buyer_ip="203.0.113.9"
+        "query Shop { shop { name } }",
+        {"x": 1},
+        "Shop",
+        mutation=False,
+        caller=Caller(buyer_ip="203.0.113.9"),
     )
 
     assert answer == {"data": {"shop": {"name": "Demo"}}, "extensions": {"cost": {}}}

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 import strawberry
-from graphql import GraphQLObjectType, GraphQLSchema, build_schema, get_named_type
+from graphql import GraphQLObjectType, GraphQLSchema, build_schema, get_named_type, print_schema
 
 from gateway.graphql.composition import CompositionError, changes, compose
 from schema import STRAWBERRY_CONFIG
-from schema.extensions import EXTENSIONS, Extension
+from schema.extensions import EXTENSIONS
+from schema.joins import Extension, SiteInput
 from tests.shopify_specs import needs_specs
 
 SPEC = (
@@ -43,8 +44,8 @@ class ProductVariantConnection:
     total: int = strawberry.field(description="Nothing.")
 
 
-async def no_values(context: Any, keys: Sequence[Mapping[str, Any]]) -> list[Any]:
-    return [None] * len(keys)
+async def no_values(context: Any, sites: Sequence[SiteInput]) -> list[Any]:
+    return [None] * len(sites)
 
 
 def badge(parent: str = "Product", field: str = "badge", requires: str = "handle") -> Extension:
@@ -153,3 +154,24 @@ def test_changes_lists_breaking_and_dangerous_ones() -> None:
 
     assert breaking == ["FIELD_REMOVED: Field Product.handle was removed."]
     assert dangerous == ["OPTIONAL_ARG_ADDED: An optional argument Product.variants(reverse:) was added."]
+
+
+def test_an_extension_s_arguments_are_composed_with_their_descriptions() -> None:
+    counted = Extension(
+        parent="Product",
+        field="badges",
+        type=Badge,
+        description="The gateway's badges.",
+        requires="handle",
+        load=no_values,
+        arguments='(\n  """How many badges, at most."""\n  first: Int = 3\n)',
+    )
+
+    composed = compose(upstream(), [counted])
+
+    product = composed.type_map["Product"]
+    assert isinstance(product, GraphQLObjectType)
+    assert product.fields["badges"].args["first"].description == "How many badges, at most."
+    assert 'badges(\n    """How many badges, at most."""\n    first: Int = 3\n  ): Badge' in print_schema(
+        composed
+    )
