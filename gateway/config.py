@@ -164,6 +164,9 @@ class CacheTtlSection(Section):
     catalog: float = Field(60, ge=0, description="Products, collections and listings from Shopify.")
     prices: float = Field(60, ge=0, description="Prices, cached with the catalog data they come with.")
     stock: float = Field(5, ge=0, description="ERP stock moves all day; a few seconds keeps it honest.")
+    profile: float = Field(
+        60, ge=0, description="CRM profiles (loyalty, consents): a minute keeps a changed consent current."
+    )
 
 
 class CacheSection(Section):

@@ -27,7 +27,7 @@ from gateway.backends.intercom.events import IntercomEvents
 from gateway.backends.key_maps import KeyMap, MemoryKeyMap, RedisKeyMap
 from gateway.backends.odoo.client import OdooStock
 from gateway.backends.odoo.events import OdooEvents
-from gateway.backends.roles import ContentSource, StockSource
+from gateway.backends.roles import ContentSource, ProfileSource, StockSource
 from gateway.backends.shopify.events import ShopifyEvents
 from gateway.backends.shopify.forwarding import StorefrontForwarder
 from gateway.cache import CachePolicy, DataClass, SourceCache
@@ -77,6 +77,7 @@ def source_cache(config: GatewayConfig) -> SourceCache:
         DataClass.CATALOG: CachePolicy(ttl.catalog, cache.max_stale_s),
         DataClass.PRICES: CachePolicy(ttl.prices, cache.max_stale_s),
         DataClass.STOCK: CachePolicy(ttl.stock, cache.max_stale_s),
+        DataClass.PROFILE: CachePolicy(ttl.profile, cache.max_stale_s),
     }
     return SourceCache(store, policies, is_backend_error=lambda exc: isinstance(exc, BackendError))
 
@@ -119,6 +120,7 @@ class Services:
 
     content: ContentSource | None
     stock: StockSource | None
+    crm: ProfileSource | None
     cache: SourceCache
     settings: CatalogSettings
 
@@ -212,11 +214,12 @@ async def open_services(
             )
             checks["odoo"] = BackendCheck(stock.check, odoo_client.breaker)
 
-        # The CRM and the chat serve no field yet; configured, they are checked and reported.
+        crm = None
         if backends.hubspot is not None:
             hubspot_client = await client("hubspot", backends.hubspot)
             crm = HubSpotCrm(hubspot_client, token=backends.hubspot.token.get_secret_value())
             checks["hubspot"] = BackendCheck(crm.check, hubspot_client.breaker)
+        # The chat serves no field yet; configured, it is checked and reported.
         if backends.intercom is not None:
             intercom_client = await client("intercom", backends.intercom)
             chat = IntercomChat(intercom_client, token=backends.intercom.token.get_secret_value())
@@ -252,6 +255,7 @@ async def open_services(
         services = Services(
             content=content,
             stock=stock,
+            crm=crm,
             cache=cache,
             settings=CatalogSettings(
                 stock_from_erp=catalog_config.stock_source == "erp",

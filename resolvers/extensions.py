@@ -32,22 +32,23 @@ def _sku(keys: Mapping[str, Any]) -> str | None:
     return sku if isinstance(sku, str) and sku else None
 
 
-async def _by_sku(skus: Sequence[str | None], loader: Any) -> Loaded:
+async def _by_key(keys: Sequence[str | None], loader: Any) -> Loaded:
+    """Each distinct key loaded once; None for a site without a key or without a loader."""
     if loader is None:
-        return [None] * len(skus)
-    wanted = list(dict.fromkeys(sku for sku in skus if sku))
+        return [None] * len(keys)
+    wanted = list(dict.fromkeys(key for key in keys if key))
     loaded = dict(zip(wanted, await loaders.load_all(loader, wanted), strict=True))
-    return [loaded.get(sku) if sku else None for sku in skus]
+    return [loaded.get(key) if key else None for key in keys]
 
 
 async def product_content(context: RequestContext, keys: Sequence[Mapping[str, Any]]) -> Loaded:
     """`Product.content`: the PIM's content of each product's first SKU (`ProductContent` models)."""
-    return await _by_sku([_first_variant_sku(k) for k in keys], loaders.content_by_sku(context))
+    return await _by_key([_first_variant_sku(k) for k in keys], loaders.content_by_sku(context))
 
 
 async def variant_stock(context: RequestContext, keys: Sequence[Mapping[str, Any]]) -> Loaded:
     """`ProductVariant.stock`: the ERP's stock of each variant's SKU (`VariantStock` models)."""
-    return await _by_sku([_sku(k) for k in keys], loaders.stock_by_sku(context))
+    return await _by_key([_sku(k) for k in keys], loaders.stock_by_sku(context))
 
 
 async def _erp_stock(context: RequestContext, skus: Sequence[str | None]) -> list[Any]:
@@ -56,7 +57,7 @@ async def _erp_stock(context: RequestContext, skus: Sequence[str | None]) -> lis
     stock = context.services.stock
     if loader is None or stock is None or not context.services.settings.stock_from_erp:
         return [None] * len(skus)
-    found = await _by_sku(skus, loader)
+    found = await _by_key(skus, loader)
     if any(isinstance(value, BaseException) for value in found):
         # Shopify's own figure stands in, and the answer says so (`extensions.fallbacks`).
         context.fallbacks.add(stock.service)
@@ -86,6 +87,20 @@ async def product_available(context: RequestContext, keys: Sequence[Mapping[str,
         complete = bool(found) and all(s is not None for s in found)
         values.append(any(s.available > 0 for s in found) if complete else None)
     return values
+
+
+def _email(keys: Mapping[str, Any]) -> str | None:
+    email = keys.get("email")
+    return email if isinstance(email, str) and email else None
+
+
+async def customer_profile(context: RequestContext, keys: Sequence[Mapping[str, Any]]) -> Loaded:
+    """`Customer.profile`: the CRM's profile of each customer's e-mail (`CustomerProfile` models).
+
+    The e-mail is the one Shopify answered for the request's own token; a customer without one has
+    no profile.
+    """
+    return await _by_key([_email(k) for k in keys], loaders.profile_by_email(context))
 
 
 def _variant_skus(keys: Mapping[str, Any]) -> list[str | None]:

@@ -15,6 +15,7 @@ from strawberry.dataloader import DataLoader
 
 from gateway.cache import DataClass, Fresh, Stale
 from gateway.models.content import ProductContent
+from gateway.models.profile import CustomerProfile
 from gateway.models.stock import VariantStock
 
 from .context import RequestContext, StaleNotice
@@ -77,6 +78,15 @@ def stock_by_sku(context: RequestContext) -> DataLoader[str, VariantStock | None
     return _loader(context, "stock_by_sku", DataClass.STOCK, stock.service, stock.stock_by_skus, by_sku=True)
 
 
+def profile_by_email(context: RequestContext) -> DataLoader[str, CustomerProfile | None] | None:
+    """None when no CRM is configured. Keyed by the email Shopify returned for the customer, which
+    is only ever the customer the request's token belongs to: the CRM's data follows Shopify's word."""
+    crm = context.services.crm
+    if crm is None:
+        return None
+    return _loader(context, "profile_by_email", DataClass.PROFILE, crm.service, crm.profiles_by_emails)
+
+
 async def load_all(loader: DataLoader[K, V], keys: Sequence[K]) -> list[V | BaseException]:
     """Like `load_many`, but one failed key does not fail the others."""
     futures = [loader.load(key) for key in keys]
@@ -89,4 +99,4 @@ async def load_all(loader: DataLoader[K, V], keys: Sequence[K]) -> list[V | Base
     return results
 
 
-__all__ = ["content_by_sku", "load_all", "stock_by_sku"]
+__all__ = ["content_by_sku", "load_all", "profile_by_email", "stock_by_sku"]

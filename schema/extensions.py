@@ -15,6 +15,7 @@ from resolvers.context import RequestContext
 
 from .catalog.content import ProductContent
 from .catalog.stock import VariantStock
+from .customer.profile import CustomerProfile
 from .joins import Extension, Override, SiteInput, SiteLoad
 
 
@@ -31,6 +32,13 @@ async def _stock(context: RequestContext, sites: Sequence[SiteInput]) -> list[An
     return [
         VariantStock.from_model(m, threshold) if _is_model(m) else m
         for m in await load.variant_stock(context, [site.keys for site in sites])
+    ]
+
+
+async def _profile(context: RequestContext, sites: Sequence[SiteInput]) -> list[Any]:
+    return [
+        CustomerProfile.from_model(m) if _is_model(m) else m
+        for m in await load.customer_profile(context, [site.keys for site in sites])
     ]
 
 
@@ -67,6 +75,17 @@ EXTENSIONS = (
         description="Live stock per warehouse from the ERP; null when the ERP has no such SKU.",
         requires="sku",
         load=_stock,
+    ),
+    Extension(
+        parent="Customer",
+        field="profile",
+        type=CustomerProfile,
+        description=(
+            "What the CRM knows of the customer, found by the e-mail Shopify holds for them; null when "
+            "the CRM has no record of that e-mail."
+        ),
+        requires="email",
+        load=_profile,
     ),
 )
 

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from gateway.models.content import ProductContent
+from gateway.models.profile import CustomerProfile
 from gateway.models.stock import VariantStock
 
 
@@ -29,4 +30,12 @@ class StockSource(Protocol):
     async def stock_by_skus(self, skus: Sequence[str]) -> Mapping[str, VariantStock]: ...
 
 
-__all__ = ["ContentSource", "StockSource"]
+class ProfileSource(Protocol):
+    """The CRM: what the business knows of each customer, by email."""
+
+    service: str
+
+    async def profiles_by_emails(self, emails: Sequence[str]) -> Mapping[str, CustomerProfile]: ...
+
+
+__all__ = ["ContentSource", "ProfileSource", "StockSource"]

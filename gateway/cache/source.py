@@ -37,6 +37,7 @@ class DataClass(StrEnum):
     CATALOG = "catalog"
     PRICES = "prices"
     STOCK = "stock"
+    PROFILE = "profile"
 
 
 class CacheUnavailable(Exception):

@@ -25,6 +25,7 @@ UPSTREAM = """
 type Product { id: ID! handle: String! variants(first: Int): ProductVariantConnection! }
 type ProductVariantConnection { nodes: [ProductVariant!]! }
 type ProductVariant { id: ID! sku: String }
+type Customer { email: String }
 scalar URL
 type Query { product(handle: String!): Product }
 """
@@ -139,6 +140,10 @@ def test_the_gateway_s_extensions_compose_with_the_real_storefront_schema() -> N
         "VariantStock",
         "WarehouseStock",
         "Warehouse",
+        "CrmProfile",
+        "CrmLoyalty",
+        "CrmConsent",
+        "CrmConsentChannel",
     }
 
 
