@@ -167,6 +167,11 @@ class CacheTtlSection(Section):
     profile: float = Field(
         60, ge=0, description="CRM profiles (loyalty, consents): a minute keeps a changed consent current."
     )
+    conversations: float = Field(
+        10,
+        ge=0,
+        description="Chat conversations: an agent's reply shows in a conversation list within seconds.",
+    )
 
 
 class CacheSection(Section):

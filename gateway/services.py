@@ -27,7 +27,7 @@ from gateway.backends.intercom.events import IntercomEvents
 from gateway.backends.key_maps import KeyMap, MemoryKeyMap, RedisKeyMap
 from gateway.backends.odoo.client import OdooStock
 from gateway.backends.odoo.events import OdooEvents
-from gateway.backends.roles import ContentSource, ProfileSource, StockSource
+from gateway.backends.roles import ContentSource, ConversationSource, ProfileSource, StockSource
 from gateway.backends.shopify.events import ShopifyEvents
 from gateway.backends.shopify.forwarding import StorefrontForwarder
 from gateway.cache import CachePolicy, DataClass, SourceCache
@@ -78,6 +78,7 @@ def source_cache(config: GatewayConfig) -> SourceCache:
         DataClass.PRICES: CachePolicy(ttl.prices, cache.max_stale_s),
         DataClass.STOCK: CachePolicy(ttl.stock, cache.max_stale_s),
         DataClass.PROFILE: CachePolicy(ttl.profile, cache.max_stale_s),
+        DataClass.CONVERSATIONS: CachePolicy(ttl.conversations, cache.max_stale_s),
     }
     return SourceCache(store, policies, is_backend_error=lambda exc: isinstance(exc, BackendError))
 
@@ -121,6 +122,7 @@ class Services:
     content: ContentSource | None
     stock: StockSource | None
     crm: ProfileSource | None
+    chat: ConversationSource | None
     cache: SourceCache
     settings: CatalogSettings
 
@@ -219,7 +221,7 @@ async def open_services(
             hubspot_client = await client("hubspot", backends.hubspot)
             crm = HubSpotCrm(hubspot_client, token=backends.hubspot.token.get_secret_value())
             checks["hubspot"] = BackendCheck(crm.check, hubspot_client.breaker)
-        # The chat serves no field yet; configured, it is checked and reported.
+        chat = None
         if backends.intercom is not None:
             intercom_client = await client("intercom", backends.intercom)
             chat = IntercomChat(intercom_client, token=backends.intercom.token.get_secret_value())
@@ -256,6 +258,7 @@ async def open_services(
             content=content,
             stock=stock,
             crm=crm,
+            chat=chat,
             cache=cache,
             settings=CatalogSettings(
                 stock_from_erp=catalog_config.stock_source == "erp",

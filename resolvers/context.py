@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from gateway.backends.roles import ContentSource, ProfileSource, StockSource
+from gateway.backends.roles import ContentSource, ConversationSource, ProfileSource, StockSource
 from gateway.cache import DataClass, SourceCache
 from gateway.models.caller import ANONYMOUS, Caller
 from gateway.models.context import InContext
@@ -36,6 +36,9 @@ class Sources(Protocol):
 
     @property
     def crm(self) -> ProfileSource | None: ...
+
+    @property
+    def chat(self) -> ConversationSource | None: ...
 
     @property
     def cache(self) -> SourceCache: ...

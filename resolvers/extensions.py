@@ -103,6 +103,12 @@ async def customer_profile(context: RequestContext, keys: Sequence[Mapping[str, 
     return await _by_key([_email(k) for k in keys], loaders.profile_by_email(context))
 
 
+async def customer_conversations(context: RequestContext, keys: Sequence[Mapping[str, Any]]) -> Loaded:
+    """`Customer.conversations`: the chat's conversations of each customer's e-mail
+    (`CustomerConversations` models; None where the chat has no contact of that e-mail)."""
+    return await _by_key([_email(k) for k in keys], loaders.conversations_by_email(context))
+
+
 def _variant_skus(keys: Mapping[str, Any]) -> list[str | None]:
     variants = keys.get("variants")
     nodes = variants.get("nodes") if isinstance(variants, dict) else None

@@ -15,6 +15,7 @@ from strawberry.dataloader import DataLoader
 
 from gateway.cache import DataClass, Fresh, Stale
 from gateway.models.content import ProductContent
+from gateway.models.conversations import CustomerConversations
 from gateway.models.profile import CustomerProfile
 from gateway.models.stock import VariantStock
 
@@ -87,6 +88,16 @@ def profile_by_email(context: RequestContext) -> DataLoader[str, CustomerProfile
     return _loader(context, "profile_by_email", DataClass.PROFILE, crm.service, crm.profiles_by_emails)
 
 
+def conversations_by_email(context: RequestContext) -> DataLoader[str, CustomerConversations | None] | None:
+    """None when no chat is configured. Keyed, like the profile, by the e-mail Shopify returned."""
+    chat = context.services.chat
+    if chat is None:
+        return None
+    return _loader(
+        context, "conversations_by_email", DataClass.CONVERSATIONS, chat.service, chat.conversations_by_emails
+    )
+
+
 async def load_all(loader: DataLoader[K, V], keys: Sequence[K]) -> list[V | BaseException]:
     """Like `load_many`, but one failed key does not fail the others."""
     futures = [loader.load(key) for key in keys]
@@ -99,4 +110,4 @@ async def load_all(loader: DataLoader[K, V], keys: Sequence[K]) -> list[V | Base
     return results
 
 
-__all__ = ["content_by_sku", "load_all", "profile_by_email", "stock_by_sku"]
+__all__ = ["content_by_sku", "conversations_by_email", "load_all", "profile_by_email", "stock_by_sku"]

@@ -12,9 +12,11 @@ from typing import Any
 
 from resolvers import extensions as load
 from resolvers.context import RequestContext
+from resolvers.errors import UserInputError
 
 from .catalog.content import ProductContent
 from .catalog.stock import VariantStock
+from .customer import conversations
 from .customer.profile import CustomerProfile
 from .joins import Extension, Override, SiteInput, SiteLoad
 
@@ -40,6 +42,20 @@ async def _profile(context: RequestContext, sites: Sequence[SiteInput]) -> list[
         CustomerProfile.from_model(m) if _is_model(m) else m
         for m in await load.customer_profile(context, [site.keys for site in sites])
     ]
+
+
+async def _conversations(context: RequestContext, sites: Sequence[SiteInput]) -> list[Any]:
+    loaded = await load.customer_conversations(context, [site.keys for site in sites])
+    pages: list[Any] = []
+    for site, listed in zip(sites, loaded, strict=True):
+        if isinstance(listed, BaseException):
+            pages.append(listed)
+            continue
+        try:
+            pages.append(conversations.ConversationConnection.page(listed, dict(site.arguments)))
+        except UserInputError as error:
+            pages.append(error)
+    return pages
 
 
 def _keys_only(
@@ -86,6 +102,18 @@ EXTENSIONS = (
         ),
         requires="email",
         load=_profile,
+    ),
+    Extension(
+        parent="Customer",
+        field="conversations",
+        type=conversations.ConversationConnection,
+        description=(
+            "The customer's conversations with the shop's support, found by the e-mail Shopify holds for "
+            "them; empty when the chat has never met that e-mail."
+        ),
+        requires="email",
+        load=_conversations,
+        arguments=conversations.ARGUMENTS,
     ),
 )
 

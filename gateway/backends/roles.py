@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from gateway.models.content import ProductContent
+from gateway.models.conversations import CustomerConversations
 from gateway.models.profile import CustomerProfile
 from gateway.models.stock import VariantStock
 
@@ -38,4 +39,12 @@ class ProfileSource(Protocol):
     async def profiles_by_emails(self, emails: Sequence[str]) -> Mapping[str, CustomerProfile]: ...
 
 
-__all__ = ["ContentSource", "ProfileSource", "StockSource"]
+class ConversationSource(Protocol):
+    """The chat: each customer's conversations, by email."""
+
+    service: str
+
+    async def conversations_by_emails(self, emails: Sequence[str]) -> Mapping[str, CustomerConversations]: ...
+
+
+__all__ = ["ContentSource", "ConversationSource", "ProfileSource", "StockSource"]

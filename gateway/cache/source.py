@@ -38,6 +38,7 @@ class DataClass(StrEnum):
     PRICES = "prices"
     STOCK = "stock"
     PROFILE = "profile"
+    CONVERSATIONS = "conversations"
 
 
 class CacheUnavailable(Exception):

@@ -144,6 +144,12 @@ def test_the_gateway_s_extensions_compose_with_the_real_storefront_schema() -> N
         "CrmLoyalty",
         "CrmConsent",
         "CrmConsentChannel",
+        "ChatConversationConnection",
+        "ChatConversationEdge",
+        "ChatConversation",
+        "ChatConversationState",
+        "ChatParticipant",
+        "ChatPageInfo",
     }
 
 
