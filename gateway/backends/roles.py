@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from gateway.models.content import ProductContent
+from gateway.models.orders import Fulfilment, OrderInvoices
 from gateway.models.stock import VariantStock
 
 
@@ -29,4 +30,18 @@ class StockSource(Protocol):
     async def stock_by_skus(self, skus: Sequence[str]) -> Mapping[str, VariantStock]: ...
 
 
-__all__ = ["ContentSource", "StockSource"]
+class OrderRecordsSource(Protocol):
+    """The ERP: what became of each Shopify order, by its name (`#1042`): deliveries and invoices.
+
+    A name the ERP has no record of is absent from the answer; each method answers a whole batch
+    in a fixed number of calls.
+    """
+
+    service: str
+
+    async def fulfilment_by_order_names(self, names: Sequence[str]) -> Mapping[str, Fulfilment]: ...
+
+    async def invoices_by_order_names(self, names: Sequence[str]) -> Mapping[str, OrderInvoices]: ...
+
+
+__all__ = ["ContentSource", "OrderRecordsSource", "StockSource"]
