@@ -164,6 +164,12 @@ class CacheTtlSection(Section):
     catalog: float = Field(60, ge=0, description="Products, collections and listings from Shopify.")
     prices: float = Field(60, ge=0, description="Prices, cached with the catalog data they come with.")
     stock: float = Field(5, ge=0, description="ERP stock moves all day; a few seconds keeps it honest.")
+    orders: float = Field(
+        30,
+        ge=0,
+        description="ERP deliveries and invoices of an order: they change a few times in its life, and a"
+        " customer reloading the order page should not reach the ERP each time.",
+    )
 
 
 class CacheSection(Section):

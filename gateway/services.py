@@ -27,7 +27,8 @@ from gateway.backends.intercom.events import IntercomEvents
 from gateway.backends.key_maps import KeyMap, MemoryKeyMap, RedisKeyMap
 from gateway.backends.odoo.client import OdooStock
 from gateway.backends.odoo.events import OdooEvents
-from gateway.backends.roles import ContentSource, StockSource
+from gateway.backends.odoo.orders import OdooOrders
+from gateway.backends.roles import ContentSource, OrderRecordsSource, StockSource
 from gateway.backends.shopify.events import ShopifyEvents
 from gateway.backends.shopify.forwarding import StorefrontForwarder
 from gateway.cache import CachePolicy, DataClass, SourceCache
@@ -77,6 +78,7 @@ def source_cache(config: GatewayConfig) -> SourceCache:
         DataClass.CATALOG: CachePolicy(ttl.catalog, cache.max_stale_s),
         DataClass.PRICES: CachePolicy(ttl.prices, cache.max_stale_s),
         DataClass.STOCK: CachePolicy(ttl.stock, cache.max_stale_s),
+        DataClass.ORDERS: CachePolicy(ttl.orders, cache.max_stale_s),
     }
     return SourceCache(store, policies, is_backend_error=lambda exc: isinstance(exc, BackendError))
 
@@ -119,6 +121,7 @@ class Services:
 
     content: ContentSource | None
     stock: StockSource | None
+    orders: OrderRecordsSource | None
     cache: SourceCache
     settings: CatalogSettings
 
@@ -201,6 +204,7 @@ async def open_services(
             checks["akeneo"] = BackendCheck(content.check, akeneo_client.breaker)
 
         stock = None
+        orders = None
         if backends.odoo is not None:
             odoo = backends.odoo
             odoo_client = await client("odoo", odoo)
@@ -210,6 +214,8 @@ async def open_services(
                 api_key=odoo.api_key.get_secret_value(),
                 skus_by_product=key_map("odoo-product"),
             )
+            # The same client: one session, deadline budget and breaker for everything asked of Odoo.
+            orders = OdooOrders(odoo_client, database=odoo.database, api_key=odoo.api_key.get_secret_value())
             checks["odoo"] = BackendCheck(stock.check, odoo_client.breaker)
 
         # The CRM and the chat serve no field yet; configured, they are checked and reported.
@@ -252,6 +258,7 @@ async def open_services(
         services = Services(
             content=content,
             stock=stock,
+            orders=orders,
             cache=cache,
             settings=CatalogSettings(
                 stock_from_erp=catalog_config.stock_source == "erp",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from gateway.backends.roles import ContentSource, StockSource
+from gateway.backends.roles import ContentSource, OrderRecordsSource, StockSource
 from gateway.cache import DataClass, SourceCache
 from gateway.models.caller import ANONYMOUS, Caller
 from gateway.models.context import InContext
@@ -33,6 +33,9 @@ class Sources(Protocol):
 
     @property
     def stock(self) -> StockSource | None: ...
+
+    @property
+    def orders(self) -> OrderRecordsSource | None: ...
 
     @property
     def cache(self) -> SourceCache: ...

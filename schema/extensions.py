@@ -16,6 +16,8 @@ from resolvers.context import RequestContext
 from .catalog.content import ProductContent
 from .catalog.stock import VariantStock
 from .joins import Extension, Override, SiteInput, SiteLoad
+from .order.fulfilment import ErpFulfilment
+from .order.invoices import ErpInvoice
 
 
 async def _content(context: RequestContext, sites: Sequence[SiteInput]) -> list[Any]:
@@ -31,6 +33,20 @@ async def _stock(context: RequestContext, sites: Sequence[SiteInput]) -> list[An
     return [
         VariantStock.from_model(m, threshold) if _is_model(m) else m
         for m in await load.variant_stock(context, [site.keys for site in sites])
+    ]
+
+
+async def _fulfilment(context: RequestContext, sites: Sequence[SiteInput]) -> list[Any]:
+    return [
+        ErpFulfilment.from_model(m) if _is_model(m) else m
+        for m in await load.order_fulfilment(context, [site.keys for site in sites])
+    ]
+
+
+async def _invoices(context: RequestContext, sites: Sequence[SiteInput]) -> list[Any]:
+    return [
+        ErpInvoice.from_models(m) if _is_model(m) else m
+        for m in await load.order_invoices(context, [site.keys for site in sites])
     ]
 
 
@@ -67,6 +83,31 @@ EXTENSIONS = (
         description="Live stock per warehouse from the ERP; null when the ERP has no such SKU.",
         requires="sku",
         load=_stock,
+    ),
+    # The order's name is the only key, and it is read from Shopify's answer: Shopify returns an
+    # order only to the customer it belongs to, so a client never names the order the ERP is asked of.
+    Extension(
+        parent="Order",
+        field="fulfilment",
+        type=ErpFulfilment,
+        description=(
+            "How the ERP is fulfilling the order: its sale order and the shipments made for it, with "
+            "carriers and tracking; null when the ERP holds no sale order for the order."
+        ),
+        requires="name",
+        load=_fulfilment,
+    ),
+    Extension(
+        parent="Order",
+        field="invoices",
+        type=ErpInvoice,
+        many=True,
+        description=(
+            "The customer invoices the ERP issued for the order, oldest first; null when the ERP "
+            "holds no sale order for the order."
+        ),
+        requires="name",
+        load=_invoices,
     ),
 )
 
