@@ -172,6 +172,12 @@ class CacheTtlSection(Section):
         ge=0,
         description="Chat conversations: an agent's reply shows in a conversation list within seconds.",
     )
+    orders: float = Field(
+        30,
+        ge=0,
+        description="ERP deliveries and invoices of an order: they change a few times in its life, and a"
+        " customer reloading the order page should not reach the ERP each time.",
+    )
 
 
 class CacheSection(Section):

@@ -27,7 +27,14 @@ from gateway.backends.intercom.events import IntercomEvents
 from gateway.backends.key_maps import KeyMap, MemoryKeyMap, RedisKeyMap
 from gateway.backends.odoo.client import OdooStock
 from gateway.backends.odoo.events import OdooEvents
-from gateway.backends.roles import ContentSource, ConversationSource, ProfileSource, StockSource
+from gateway.backends.odoo.orders import OdooOrders
+from gateway.backends.roles import (
+    ContentSource,
+    ConversationSource,
+    OrderRecordsSource,
+    ProfileSource,
+    StockSource,
+)
 from gateway.backends.shopify.events import ShopifyEvents
 from gateway.backends.shopify.forwarding import StorefrontForwarder
 from gateway.cache import CachePolicy, DataClass, SourceCache
@@ -79,6 +86,7 @@ def source_cache(config: GatewayConfig) -> SourceCache:
         DataClass.STOCK: CachePolicy(ttl.stock, cache.max_stale_s),
         DataClass.PROFILE: CachePolicy(ttl.profile, cache.max_stale_s),
         DataClass.CONVERSATIONS: CachePolicy(ttl.conversations, cache.max_stale_s),
+        DataClass.ORDERS: CachePolicy(ttl.orders, cache.max_stale_s),
     }
     return SourceCache(store, policies, is_backend_error=lambda exc: isinstance(exc, BackendError))
 
@@ -123,6 +131,7 @@ class Services:
     stock: StockSource | None
     crm: ProfileSource | None
     chat: ConversationSource | None
+    orders: OrderRecordsSource | None
     cache: SourceCache
     settings: CatalogSettings
 
@@ -205,6 +214,7 @@ async def open_services(
             checks["akeneo"] = BackendCheck(content.check, akeneo_client.breaker)
 
         stock = None
+        orders = None
         if backends.odoo is not None:
             odoo = backends.odoo
             odoo_client = await client("odoo", odoo)
@@ -214,6 +224,8 @@ async def open_services(
                 api_key=odoo.api_key.get_secret_value(),
                 skus_by_product=key_map("odoo-product"),
             )
+            # The same client: one session, deadline budget and breaker for everything asked of Odoo.
+            orders = OdooOrders(odoo_client, database=odoo.database, api_key=odoo.api_key.get_secret_value())
             checks["odoo"] = BackendCheck(stock.check, odoo_client.breaker)
 
         crm = None
@@ -259,6 +271,7 @@ async def open_services(
             stock=stock,
             crm=crm,
             chat=chat,
+            orders=orders,
             cache=cache,
             settings=CatalogSettings(
                 stock_from_erp=catalog_config.stock_source == "erp",

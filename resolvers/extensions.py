@@ -27,6 +27,11 @@ def _first_variant_sku(keys: Mapping[str, Any]) -> str | None:
     return sku if isinstance(sku, str) and sku else None
 
 
+def _order_name(keys: Mapping[str, Any]) -> str | None:
+    name = keys.get("name")
+    return name if isinstance(name, str) and name else None
+
+
 def _sku(keys: Mapping[str, Any]) -> str | None:
     sku = keys.get("sku")
     return sku if isinstance(sku, str) and sku else None
@@ -49,6 +54,23 @@ async def product_content(context: RequestContext, keys: Sequence[Mapping[str, A
 async def variant_stock(context: RequestContext, keys: Sequence[Mapping[str, Any]]) -> Loaded:
     """`ProductVariant.stock`: the ERP's stock of each variant's SKU (`VariantStock` models)."""
     return await _by_key([_sku(k) for k in keys], loaders.stock_by_sku(context))
+
+
+async def order_fulfilment(context: RequestContext, keys: Sequence[Mapping[str, Any]]) -> Loaded:
+    """`Order.fulfilment`: the ERP's sale order and deliveries of each order's name (`Fulfilment` models).
+
+    The name is the one Shopify returned for an order the caller may see (the customer's own
+    token, or an id Shopify resolved for them): never a name from the client's document.
+    """
+    # The answer holds one buyer's orders, whatever else the planning saw.
+    context.private = True
+    return await _by_key([_order_name(k) for k in keys], loaders.fulfilment_by_order_name(context))
+
+
+async def order_invoices(context: RequestContext, keys: Sequence[Mapping[str, Any]]) -> Loaded:
+    """`Order.invoices`: the ERP's customer invoices of each order's name (`OrderInvoices` models)."""
+    context.private = True
+    return await _by_key([_order_name(k) for k in keys], loaders.invoices_by_order_name(context))
 
 
 async def _erp_stock(context: RequestContext, skus: Sequence[str | None]) -> list[Any]:
@@ -119,6 +141,8 @@ def _variant_skus(keys: Mapping[str, Any]) -> list[str | None]:
 
 __all__ = [
     "Loaded",
+    "order_fulfilment",
+    "order_invoices",
     "product_available",
     "product_content",
     "variant_available",

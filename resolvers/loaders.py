@@ -16,6 +16,7 @@ from strawberry.dataloader import DataLoader
 from gateway.cache import DataClass, Fresh, Stale
 from gateway.models.content import ProductContent
 from gateway.models.conversations import CustomerConversations
+from gateway.models.orders import Fulfilment, OrderInvoices
 from gateway.models.profile import CustomerProfile
 from gateway.models.stock import VariantStock
 
@@ -98,6 +99,36 @@ def conversations_by_email(context: RequestContext) -> DataLoader[str, CustomerC
     )
 
 
+def fulfilment_by_order_name(context: RequestContext) -> DataLoader[str, Fulfilment | None] | None:
+    """None when no ERP is configured; a name the ERP has no sale order for loads None."""
+    orders = context.services.orders
+    if orders is None:
+        return None
+    return _loader(
+        context,
+        "fulfilment_by_order_name",
+        DataClass.ORDERS,
+        orders.service,
+        orders.fulfilment_by_order_names,
+        scope="fulfilment",
+    )
+
+
+def invoices_by_order_name(context: RequestContext) -> DataLoader[str, OrderInvoices | None] | None:
+    """None when no ERP is configured; a name the ERP has no sale order for loads None."""
+    orders = context.services.orders
+    if orders is None:
+        return None
+    return _loader(
+        context,
+        "invoices_by_order_name",
+        DataClass.ORDERS,
+        orders.service,
+        orders.invoices_by_order_names,
+        scope="invoices",
+    )
+
+
 async def load_all(loader: DataLoader[K, V], keys: Sequence[K]) -> list[V | BaseException]:
     """Like `load_many`, but one failed key does not fail the others."""
     futures = [loader.load(key) for key in keys]
@@ -110,4 +141,12 @@ async def load_all(loader: DataLoader[K, V], keys: Sequence[K]) -> list[V | Base
     return results
 
 
-__all__ = ["content_by_sku", "conversations_by_email", "load_all", "profile_by_email", "stock_by_sku"]
+__all__ = [
+    "content_by_sku",
+    "conversations_by_email",
+    "fulfilment_by_order_name",
+    "invoices_by_order_name",
+    "load_all",
+    "profile_by_email",
+    "stock_by_sku",
+]

@@ -19,6 +19,8 @@ from .catalog.stock import VariantStock
 from .customer import conversations
 from .customer.profile import CustomerProfile
 from .joins import Extension, Override, SiteInput, SiteLoad
+from .order.fulfilment import ErpFulfilment
+from .order.invoices import ErpInvoice
 
 
 async def _content(context: RequestContext, sites: Sequence[SiteInput]) -> list[Any]:
@@ -56,6 +58,20 @@ async def _conversations(context: RequestContext, sites: Sequence[SiteInput]) ->
         except UserInputError as error:
             pages.append(error)
     return pages
+
+
+async def _fulfilment(context: RequestContext, sites: Sequence[SiteInput]) -> list[Any]:
+    return [
+        ErpFulfilment.from_model(m) if _is_model(m) else m
+        for m in await load.order_fulfilment(context, [site.keys for site in sites])
+    ]
+
+
+async def _invoices(context: RequestContext, sites: Sequence[SiteInput]) -> list[Any]:
+    return [
+        ErpInvoice.from_models(m) if _is_model(m) else m
+        for m in await load.order_invoices(context, [site.keys for site in sites])
+    ]
 
 
 def _keys_only(
@@ -114,6 +130,31 @@ EXTENSIONS = (
         requires="email",
         load=_conversations,
         arguments=conversations.ARGUMENTS,
+    ),
+    # The order's name is the only key, and it is read from Shopify's answer: Shopify returns an
+    # order only to the customer it belongs to, so a client never names the order the ERP is asked of.
+    Extension(
+        parent="Order",
+        field="fulfilment",
+        type=ErpFulfilment,
+        description=(
+            "How the ERP is fulfilling the order: its sale order and the shipments made for it, with "
+            "carriers and tracking; null when the ERP holds no sale order for the order."
+        ),
+        requires="name",
+        load=_fulfilment,
+    ),
+    Extension(
+        parent="Order",
+        field="invoices",
+        type=ErpInvoice,
+        many=True,
+        description=(
+            "The customer invoices the ERP issued for the order, oldest first; null when the ERP "
+            "holds no sale order for the order."
+        ),
+        requires="name",
+        load=_invoices,
     ),
 )
 

@@ -11,6 +11,7 @@ from typing import Protocol
 
 from gateway.models.content import ProductContent
 from gateway.models.conversations import CustomerConversations
+from gateway.models.orders import Fulfilment, OrderInvoices
 from gateway.models.profile import CustomerProfile
 from gateway.models.stock import VariantStock
 
@@ -47,4 +48,18 @@ class ConversationSource(Protocol):
     async def conversations_by_emails(self, emails: Sequence[str]) -> Mapping[str, CustomerConversations]: ...
 
 
-__all__ = ["ContentSource", "ConversationSource", "ProfileSource", "StockSource"]
+class OrderRecordsSource(Protocol):
+    """The ERP: what became of each Shopify order, by its name (`#1042`): deliveries and invoices.
+
+    A name the ERP has no record of is absent from the answer; each method answers a whole batch
+    in a fixed number of calls.
+    """
+
+    service: str
+
+    async def fulfilment_by_order_names(self, names: Sequence[str]) -> Mapping[str, Fulfilment]: ...
+
+    async def invoices_by_order_names(self, names: Sequence[str]) -> Mapping[str, OrderInvoices]: ...
+
+
+__all__ = ["ContentSource", "ConversationSource", "OrderRecordsSource", "ProfileSource", "StockSource"]

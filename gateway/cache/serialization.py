@@ -16,6 +16,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from gateway.models.content import ProductContent
 from gateway.models.conversations import CustomerConversations
+from gateway.models.orders import Fulfilment, OrderInvoices
 from gateway.models.profile import CustomerProfile
 from gateway.models.stock import VariantStock
 
@@ -28,6 +29,8 @@ _MODELS: dict[str, type] = {
     "stock": VariantStock,
     "profile": CustomerProfile,
     "conversations": CustomerConversations,
+    "fulfilment": Fulfilment,
+    "invoices": OrderInvoices,
 }
 """The gateway's models a cache entry may hold, by tag; `json` tags plain JSON (a forwarded answer)."""
 

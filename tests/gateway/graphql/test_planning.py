@@ -21,6 +21,7 @@ UPSTREAM = build_schema(
     union SearchResult = Product | Page
     type Cart { id: ID! }
     type Customer { email: String }
+    type Order implements Node { id: ID! name: String! }
     type CartCreatePayload { cart: Cart }
     type Query {
       product(handle: String!): Product
