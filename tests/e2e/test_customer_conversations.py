@@ -11,14 +11,9 @@ from collections import Counter
 from typing import Any
 
 from sandbox.runner import Sandbox
-from sandbox.seed import CUSTOMER_PASSWORD, Customer, World
+from sandbox.seed import Customer, World
 from tests.harness import Gateway, sandbox_stats, set_faults
 
-SIGN_IN = """mutation($email: String!, $password: String!) {
-  customerAccessTokenCreate(input: {email: $email, password: $password}) {
-    customerAccessToken { accessToken }
-  }
-}"""
 CONVERSATIONS = """
 query($token: String!, $first: Int, $after: String) {
   customer(customerAccessToken: $token) {
@@ -33,12 +28,6 @@ query($token: String!, $first: Int, $after: String) {
 }
 """
 SEARCHES = ("POST /contacts/search", "POST /conversations/search")
-
-
-async def _signed_in(gateway: Gateway, customer: Customer) -> str:
-    data = await gateway.data(SIGN_IN, {"email": customer.email, "password": CUSTOMER_PASSWORD})
-    token: str = data["customerAccessTokenCreate"]["customerAccessToken"]["accessToken"]
-    return token
 
 
 def _most_talkative(world: World) -> Customer:
@@ -69,7 +58,7 @@ async def test_the_list_is_the_chat_s_conversations_of_the_customer_newest_first
 ) -> None:
     customer = _most_talkative(world)
     seeded = {c.id: c for c in world.conversations if c.customer_id == customer.id}
-    token = await _signed_in(gateway, customer)
+    token = await gateway.sign_in(customer.email)
 
     page = await _page(gateway, token, first=50)
 
@@ -89,7 +78,7 @@ async def test_the_list_is_the_chat_s_conversations_of_the_customer_newest_first
 
 
 async def test_the_list_pages_by_cursor(gateway: Gateway, world: World) -> None:
-    token = await _signed_in(gateway, _most_talkative(world))
+    token = await gateway.sign_in(_most_talkative(world).email)
     whole = await _page(gateway, token, first=50)
 
     seen: list[str] = []
@@ -107,7 +96,7 @@ async def test_the_list_pages_by_cursor(gateway: Gateway, world: World) -> None:
 
 
 async def test_a_customer_the_chat_never_met_has_an_empty_list(gateway: Gateway, world: World) -> None:
-    token = await _signed_in(gateway, _silent(world))
+    token = await gateway.sign_in(_silent(world).email)
 
     page = await _page(gateway, token)
 
@@ -125,7 +114,7 @@ async def test_a_bad_cursor_or_page_size_is_the_client_s_error_at_the_field(
     gateway: Gateway, world: World
 ) -> None:
     customer = _most_talkative(world)
-    token = await _signed_in(gateway, customer)
+    token = await gateway.sign_in(customer.email)
 
     for arguments, argument in (
         ({"after": "not a cursor!"}, "after"),
@@ -144,7 +133,7 @@ async def test_a_chat_outage_costs_the_conversations_alone(
     gateway: Gateway, clean_sandbox: Sandbox, world: World
 ) -> None:
     customer = _most_talkative(world)
-    token = await _signed_in(gateway, customer)
+    token = await gateway.sign_in(customer.email)
     await set_faults(clean_sandbox, "intercom", down=True)
 
     body = await gateway.query(CONVERSATIONS, {"token": token})
@@ -162,7 +151,7 @@ async def test_an_account_page_asks_each_system_once(
     gateway: Gateway, clean_sandbox: Sandbox, world: World
 ) -> None:
     customer = _most_talkative(world)
-    token = await _signed_in(gateway, customer)
+    token = await gateway.sign_in(customer.email)
     document = """query($token: String!) {
       customer(customerAccessToken: $token) {
         firstName

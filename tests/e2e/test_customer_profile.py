@@ -10,14 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from sandbox.runner import Sandbox
-from sandbox.seed import CUSTOMER_PASSWORD, Customer, World
+from sandbox.seed import Customer, World
 from tests.harness import Gateway, sandbox_stats, set_faults
 
-SIGN_IN = """mutation($email: String!, $password: String!) {
-  customerAccessTokenCreate(input: {email: $email, password: $password}) {
-    customerAccessToken { accessToken }
-  }
-}"""
 PROFILE = """
 query($token: String!) {
   customer(customerAccessToken: $token) {
@@ -31,12 +26,6 @@ query($token: String!) {
 }
 """
 BATCH_READ = "POST /crm/v3/objects/contacts/batch/read"
-
-
-async def _signed_in(gateway: Gateway, customer: Customer) -> str:
-    data = await gateway.data(SIGN_IN, {"email": customer.email, "password": CUSTOMER_PASSWORD})
-    token: str = data["customerAccessTokenCreate"]["customerAccessToken"]["accessToken"]
-    return token
 
 
 async def _crm_reads(sandbox: Sandbox) -> int:
@@ -67,7 +56,7 @@ async def test_the_profile_is_the_crm_s_record_of_the_signed_in_customer(
     gateway: Gateway, clean_sandbox: Sandbox, world: World
 ) -> None:
     customer = world.customers[3]
-    token = await _signed_in(gateway, customer)
+    token = await gateway.sign_in(customer.email)
 
     profile = (await gateway.data(PROFILE, {"token": token}))["customer"]["profile"]
 
@@ -81,7 +70,7 @@ async def test_each_token_gets_its_own_customer_s_profile_in_one_crm_call(
     gateway: Gateway, clean_sandbox: Sandbox, world: World
 ) -> None:
     alice, bob = world.customers[0], world.customers[1]
-    tokens = [await _signed_in(gateway, alice), await _signed_in(gateway, bob)]
+    tokens = [await gateway.sign_in(alice.email), await gateway.sign_in(bob.email)]
     document = """query($a: String!, $b: String!) {
       a: customer(customerAccessToken: $a) { profile { crmId } ...P }
       b: customer(customerAccessToken: $b) { profile { crmId } ...P }
@@ -100,7 +89,7 @@ async def test_a_crm_outage_costs_the_profile_alone(
     gateway: Gateway, clean_sandbox: Sandbox, world: World
 ) -> None:
     customer = world.customers[2]
-    token = await _signed_in(gateway, customer)
+    token = await gateway.sign_in(customer.email)
     await set_faults(clean_sandbox, "hubspot", down=True)
 
     body = await gateway.query(PROFILE, {"token": token})

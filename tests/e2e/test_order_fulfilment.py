@@ -12,14 +12,9 @@ from typing import Any
 
 from sandbox.odoo import base_records
 from sandbox.runner import Sandbox
-from sandbox.seed import CUSTOMER_PASSWORD, Order, World
+from sandbox.seed import Order, World
 from tests.harness import Gateway, reset_sandbox, sandbox_stats, set_faults
 
-SIGN_IN = """mutation($email: String!, $password: String!) {
-  customerAccessTokenCreate(input: {email: $email, password: $password}) {
-    customerAccessToken { accessToken }
-  }
-}"""
 ORDERS = """query($token: String!) {
   customer(customerAccessToken: $token) {
     orders(first: 10) {
@@ -48,12 +43,6 @@ def _busiest_customer(world: World) -> tuple[str, list[Order]]:
     email = max(by_email, key=lambda e: len(by_email[e]))
     assert len(by_email[email]) >= 3, "the seed gives some customers several orders"
     return email, by_email[email]
-
-
-async def _token(gateway: Gateway, email: str) -> str:
-    data = await gateway.data(SIGN_IN, {"email": email, "password": CUSTOMER_PASSWORD})
-    token: str = data["customerAccessTokenCreate"]["customerAccessToken"]["accessToken"]
-    return token
 
 
 def _expected_fulfilment(order: Order) -> dict[str, Any]:
@@ -110,7 +99,7 @@ async def test_a_customer_s_orders_carry_the_erp_s_fulfilment_and_invoices_in_on
 ) -> None:
     # given
     email, seeded = _busiest_customer(world)
-    token = await _token(gateway, email)
+    token = await gateway.sign_in(email)
     await reset_sandbox(clean_sandbox)
 
     # when
@@ -145,7 +134,7 @@ async def test_the_same_orders_again_are_served_from_the_cache(
     gateway: Gateway, clean_sandbox: Sandbox, world: World
 ) -> None:
     email, _ = _busiest_customer(world)
-    token = await _token(gateway, email)
+    token = await gateway.sign_in(email)
     first = await gateway.data(ORDERS, {"token": token})
     await reset_sandbox(clean_sandbox)
 
@@ -160,7 +149,7 @@ async def test_an_erp_outage_costs_only_the_erp_s_fields_with_an_error_at_each(
 ) -> None:
     # given
     email, seeded = _busiest_customer(world)
-    token = await _token(gateway, email)
+    token = await gateway.sign_in(email)
     await set_faults(clean_sandbox, "odoo", down=True)
 
     # when
