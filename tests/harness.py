@@ -90,9 +90,11 @@ class Gateway:
         data: dict[str, Any] = body["data"]
         return data
 
-    async def sign_in(self, email: str) -> str:
+    async def sign_in(self, email: str, *, headers: dict[str, str] | None = None) -> str:
         """A seeded customer's access token, from the forwarded `customerAccessTokenCreate`."""
-        data = await self.data(SIGN_IN, {"email": email, "password": CUSTOMER_PASSWORD})
+        body = await self.query(SIGN_IN, {"email": email, "password": CUSTOMER_PASSWORD}, headers=headers)
+        assert "errors" not in body, body["errors"]
+        data: dict[str, Any] = body["data"]
         token: str = data["customerAccessTokenCreate"]["customerAccessToken"]["accessToken"]
         return token
 
