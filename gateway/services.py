@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pydantic import SecretStr
 from redis.asyncio import Redis
@@ -39,7 +39,7 @@ from gateway.backends.shopify.events import ShopifyEvents
 from gateway.backends.shopify.forwarding import StorefrontForwarder
 from gateway.cache import CachePolicy, DataClass, SourceCache
 from gateway.cache.stores import memory_store, redis_store
-from gateway.config import BackendSection, GatewayConfig
+from gateway.config import BackendSection, GatewayConfig, ShopifySection
 from gateway.graphql.response_cache import ResponseCache
 from gateway.health import BackendCheck
 from gateway.webhooks.broadcast import (
@@ -69,6 +69,11 @@ def backend_settings(name: str, section: BackendSection) -> BackendSettings:
         max_concurrency=section.max_concurrency,
         max_response_bytes=section.max_response_bytes,
     )
+
+
+def account_backend_settings(shopify: ShopifySection) -> BackendSettings:
+    """The Customer Account API's connection: Shopify's settings, at the account API's URL."""
+    return replace(backend_settings("shopify", shopify), url=shopify.account_url)
 
 
 def source_cache(config: GatewayConfig) -> SourceCache:
@@ -291,4 +296,11 @@ async def open_services(
         )
 
 
-__all__ = ["Runtime", "Services", "backend_settings", "open_services", "source_cache"]
+__all__ = [
+    "Runtime",
+    "Services",
+    "account_backend_settings",
+    "backend_settings",
+    "open_services",
+    "source_cache",
+]
