@@ -162,12 +162,14 @@ class GraphQLEndpoint:
             variables,
             operation_name,
             allow_mutations=allow_mutations,
-            caller=Caller(buyer_ip=buyer_ip(request)),
+            caller=Caller(buyer_ip=buyer_ip(request), authorization=request.headers.get("authorization")),
         )
         if outcome.unavailable:
             response = self._json(outcome.body, 503, media_type)
             response.headers["Retry-After"] = "5"
             return response
+        if outcome.status is not None:
+            return self._json(outcome.body, outcome.status, media_type)
         if outcome.method_not_allowed:
             response = self._json(outcome.body, 405, media_type)
             response.headers["Allow"] = "POST"

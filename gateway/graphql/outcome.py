@@ -32,6 +32,8 @@ class Outcome:
     method_not_allowed: bool = False
     unavailable: bool = False
     """True when the gateway cannot serve the operation yet (503): nothing was executed."""
+    status: int | None = None
+    """Shopify's own status for a refusal of the caller, answered as it came (the account API's 401)."""
     cache_ttl_s: float = 0.0
     """How long this exact response may be reused (0: never)."""
     built_from: frozenset[tuple[str, str]] = frozenset()
