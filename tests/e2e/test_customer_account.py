@@ -8,8 +8,11 @@ level, all counted by the sandbox itself; nothing of the answer is ever cached.
 
 from __future__ import annotations
 
+import asyncio
 from collections import Counter
 from typing import Any
+
+import pytest
 
 from sandbox.runner import Sandbox
 from sandbox.seed import Customer, World
@@ -18,8 +21,10 @@ from tests.harness import (
     Gateway,
     account_call,
     account_sign_in,
+    gateway_config,
     oauth_token,
     reset_sandbox,
+    running_gateway,
     sandbox_stats,
     set_faults,
 )
@@ -261,3 +266,24 @@ async def test_a_path_out_of_the_sign_in_is_not_passed_on(gateway: Gateway) -> N
         f"{gateway.url}{AUTH}/../../admin/api/2026-07/graphql.json", allow_redirects=False
     ) as response:
         assert response.status == 404
+
+
+async def test_started_while_shopify_is_down_the_account_path_answers_503_until_it_can_compose(
+    clean_sandbox: Sandbox, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("gateway.graphql.storefront_api.RETRY_EVERY_S", 0.0)
+    await set_faults(clean_sandbox, "shopify", down=True)
+    # The breaker that Shopify's outage opened lets a call through soon after it is back.
+    config = gateway_config(clean_sandbox, backends={"shopify": {"breaker_reset_s": 0.05}})
+    async with running_gateway(config) as started:
+        down = await account_call(started, FIRST_NAME, token="shcat_any")
+        await set_faults(clean_sandbox, "shopify", down=False)
+        await asyncio.sleep(0.1)
+        customer = _busy_customer(world)
+        token = (await account_sign_in(started, customer.email))["access_token"]
+        up = await account_call(started, FIRST_NAME, token=token)
+
+    assert (down.status, down.headers["Retry-After"]) == (503, "5")
+    assert down.body["errors"][0]["extensions"]["code"] == "SERVICE_UNAVAILABLE"
+    assert "Customer Account API" in down.body["errors"][0]["message"]
+    assert (up.status, up.body["data"]) == (200, {"customer": {"firstName": customer.first_name}})
