@@ -1,4 +1,5 @@
-"""The Starlette app: GraphQL, health, media, and the lifespan that opens the backends.
+"""The Starlette app: GraphQL (Storefront and Customer Account APIs), customer sign-in, health,
+media, and the lifespan that opens the backends.
 
 ```python
 app = build_app(load_config("gateway.yaml"))
@@ -7,6 +8,7 @@ app = build_app(load_config("gateway.yaml"))
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
@@ -22,12 +24,14 @@ from starlette.routing import Route
 from resolvers.context import RequestContext
 from resolvers.in_context import read_in_context
 from schema import STRAWBERRY_CONFIG
-from schema.extensions import EXTENSIONS, STOCK_OVERRIDES
+from schema.extensions import ACCOUNT_EXTENSIONS, EXTENSIONS, STOCK_OVERRIDES
 
+from .backends.shopify.introspection import customer_account_path
 from .clients.gate import PRIVATE_KEY_HEADER, PUBLIC_KEY_HEADER, ClientGate
 from .clients.rate_limits import MemoryRateLimiter, RateLimiter, RedisRateLimiter
-from .compose import served_schema
+from .compose import composed_account_schema, served_schema
 from .config import GatewayConfig
+from .customer_account_sign_in import DISCOVERY_PATHS, SIGN_IN_PATH, sign_in_endpoint
 from .graphql.documents import Limits
 from .graphql.forwarding import ForwardingExecutor
 from .graphql.http import GraphQLEndpoint
@@ -141,6 +145,7 @@ def build_app(config: GatewayConfig, *, sample_query: str | None = None) -> Star
 
     responses = ResponseCache(config.cache.response_entries) if config.cache.responses else None
     owned = OwnedExecutor(EXTENSIONS, STRAWBERRY_CONFIG)
+    owned_account = OwnedExecutor(ACCOUNT_EXTENSIONS, STRAWBERRY_CONFIG)
     storefront = ComposedExecutor(
         lambda: served_schema(config, state.running.forwarder.client),
         document_limits,
@@ -156,14 +161,33 @@ def build_app(config: GatewayConfig, *, sample_query: str | None = None) -> Star
         ),
     )
 
+    # The Customer Account API: every answer is one customer's, so nothing of it is ever cached (no
+    # response cache, no shared Shopify part), and stock stays Shopify's (no catalog on it).
+    account = ComposedExecutor(
+        lambda: composed_account_schema(config, state.running.account.client),
+        document_limits,
+        lambda composed, cache: ForwardingExecutor(
+            composed,
+            cache,
+            ACCOUNT_EXTENSIONS,
+            (),
+            owned_account,
+            lambda: state.running.account,
+            make_context,
+            response_extensions,
+            private=True,
+        ),
+        api="Customer Account API",
+    )
+
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         async with open_services(config, responses) as runtime:
             readiness = Readiness(runtime.checks)
             state.runtime, state.readiness = runtime, readiness
             readiness.start()
-            # Composed before the first request, so it never waits on Shopify's introspection.
-            await storefront.start()
+            # Both composed before the first request, so none waits on Shopify's introspection.
+            await asyncio.gather(storefront.start(), account.start())
             try:
                 yield
             finally:
@@ -172,14 +196,28 @@ def build_app(config: GatewayConfig, *, sample_query: str | None = None) -> Star
                     await close()
                 state.runtime = state.readiness = None
 
-    gate = ClientGate(config.clients, rate_limiter(config), cors_origins=config.server.cors_origins)
-    state.closing.append(gate.close)
+    limiter = rate_limiter(config)
+    state.closing.append(limiter.close)
+    gate = ClientGate(config.clients, limiter, cors_origins=config.server.cors_origins)
+    # On the Customer Account API `Authorization` is the customer's token: the client's key travels
+    # in the Storefront headers only.
+    account_gate = ClientGate(
+        config.clients, limiter, cors_origins=config.server.cors_origins, bearer_keys=False
+    )
     graphql = GraphQLEndpoint(
         storefront,
         graphiql=config.server.graphiql,
         responses=responses,
         sample_query=sample_query,
         admit=gate.admit,
+    )
+    account_graphql = GraphQLEndpoint(
+        account, graphiql=False, admit=account_gate.admit, passes_authorization=True
+    )
+    shopify = config.backends.shopify
+    account_path = customer_account_path(shopify.account_api_version)
+    sign_in = sign_in_endpoint(
+        lambda: state.running.sign_in, upstream=shopify.account_url, graphql_path=account_path
     )
     routes = [
         Route("/graphql", graphql.handle, methods=["GET", "POST"], max_body_size=limits.max_body_bytes),
@@ -190,6 +228,10 @@ def build_app(config: GatewayConfig, *, sample_query: str | None = None) -> Star
             methods=["GET", "POST"],
             max_body_size=limits.max_body_bytes,
         ),
+        # Shopify's own path for the Customer Account API: the customer's token passes through.
+        Route(account_path, account_graphql.handle, methods=["POST"], max_body_size=limits.max_body_bytes),
+        *(Route(path, sign_in, methods=["GET"]) for path in DISCOVERY_PATHS),
+        Route(SIGN_IN_PATH, sign_in, methods=["GET", "POST"], max_body_size=limits.max_body_bytes),
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz_endpoint(lambda: state.readiness), methods=["GET"]),
         Route(MEDIA_PATH, media_endpoint(lambda: state.services), methods=["GET"]),

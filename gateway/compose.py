@@ -2,7 +2,8 @@
 
 An operator composes at deploy time against the configured Storefront endpoint and API version,
 reviews the diff (`--against` the previous composition lists what would break a client), and
-points `serve` at the file.
+points `serve` at the file. `--api customer-account` composes the Customer Account API's schema
+with the gateway's account fields (`schema.extensions.ACCOUNT_EXTENSIONS`) the same way.
 """
 
 from __future__ import annotations
@@ -23,14 +24,19 @@ from graphql import (
 )
 
 from schema import STRAWBERRY_CONFIG
-from schema.extensions import EXTENSIONS
+from schema.extensions import ACCOUNT_EXTENSIONS, EXTENSIONS
 
 from .backends.http.client import BackendClient
 from .backends.http.errors import BackendError
-from .backends.shopify.introspection import storefront_introspection
+from .backends.shopify.introspection import customer_account_introspection, storefront_introspection
 from .config import ConfigError, GatewayConfig, load_config
 from .graphql.composition import CompositionError, changes, compose
-from .services import backend_settings
+from .services import account_backend_settings, backend_settings
+
+STOREFRONT = "storefront"
+CUSTOMER_ACCOUNT = "customer-account"
+APIS = (STOREFRONT, CUSTOMER_ACCOUNT)
+"""The Shopify APIs the gateway composes a schema of, as `--api` names them."""
 
 
 def add_compose_arguments(parser: argparse.ArgumentParser) -> None:
@@ -43,6 +49,12 @@ def add_compose_arguments(parser: argparse.ArgumentParser) -> None:
         type=Path,
         metavar="OLD",
         help="a previous composition: list the breaking and dangerous changes from it (exit 1 when any breaks)",
+    )
+    parser.add_argument(
+        "--api",
+        choices=APIS,
+        default=STOREFRONT,
+        help="the Shopify API to compose: the Storefront API (the default) or the Customer Account API",
     )
 
 
@@ -82,6 +94,20 @@ async def served_schema(config: GatewayConfig, client: BackendClient) -> GraphQL
     return composed
 
 
+async def composed_account_schema(
+    config: GatewayConfig, client: BackendClient | None = None
+) -> GraphQLSchema:
+    """Introspect the configured Customer Account API (no customer token needed) and extend its
+    schema with the gateway's account fields; a running gateway passes its account client."""
+    shopify = config.backends.shopify
+    async with contextlib.AsyncExitStack() as stack:
+        if client is None:
+            client = await stack.enter_async_context(BackendClient(account_backend_settings(shopify)))
+        introspection = await customer_account_introspection(client, api_version=shopify.account_api_version)
+    upstream = build_client_schema(introspection, assume_valid=True)  # type: ignore[arg-type]
+    return compose(upstream, ACCOUNT_EXTENSIONS, STRAWBERRY_CONFIG)
+
+
 def run(args: argparse.Namespace) -> int:
     return asyncio.run(compose_to_file(args))
 
@@ -90,7 +116,10 @@ async def compose_to_file(args: argparse.Namespace) -> int:
     """The command's work: compose, write or print, compare; its exit status."""
     try:
         config = load_config(args.config)
-        composed = await composed_schema(config)
+        if args.api == CUSTOMER_ACCOUNT:
+            composed = await composed_account_schema(config)
+        else:
+            composed = await composed_schema(config)
     except ConfigError as exc:
         print(f"commerce-gateway compose: {args.config}: {exc}", file=sys.stderr)
         return 2
@@ -125,4 +154,14 @@ async def compose_to_file(args: argparse.Namespace) -> int:
     return 1 if breaking else 0
 
 
-__all__ = ["add_compose_arguments", "compose_to_file", "composed_schema", "run", "served_schema"]
+__all__ = [
+    "APIS",
+    "CUSTOMER_ACCOUNT",
+    "STOREFRONT",
+    "add_compose_arguments",
+    "compose_to_file",
+    "composed_account_schema",
+    "composed_schema",
+    "run",
+    "served_schema",
+]

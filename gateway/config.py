@@ -103,6 +103,26 @@ class ShopifySection(BackendSection):
     )
     storefront_api_version: str = "2026-04"
     admin_api_version: str = "2026-07"
+    customer_account_api_version: str | None = Field(
+        None,
+        description="Version of the Customer Account API the gateway composes, forwards to and serves at"
+        " /account/customer/api/{version}/graphql; unset: the same as `storefront_api_version`.",
+    )
+    customer_account_url: str | None = Field(
+        None,
+        description="Base URL of the Customer Account API, its discovery documents and its sign-in"
+        " (/authentication/{shop_id}/...); unset: `url`, as the sandbox serves them all on one port.",
+    )
+
+    @property
+    def account_api_version(self) -> str:
+        """The Customer Account API version in force."""
+        return self.customer_account_api_version or self.storefront_api_version
+
+    @property
+    def account_url(self) -> str:
+        """The Customer Account API's base URL in force."""
+        return self.customer_account_url or self.url
 
 
 class OdooSection(BackendSection):

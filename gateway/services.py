@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pydantic import SecretStr
 from redis.asyncio import Redis
@@ -35,11 +35,13 @@ from gateway.backends.roles import (
     ProfileSource,
     StockSource,
 )
+from gateway.backends.shopify.account_sign_in import CustomerAccountSignIn
+from gateway.backends.shopify.customer_account import CustomerAccountForwarder
 from gateway.backends.shopify.events import ShopifyEvents
 from gateway.backends.shopify.forwarding import StorefrontForwarder
 from gateway.cache import CachePolicy, DataClass, SourceCache
 from gateway.cache.stores import memory_store, redis_store
-from gateway.config import BackendSection, GatewayConfig
+from gateway.config import BackendSection, GatewayConfig, ShopifySection
 from gateway.graphql.response_cache import ResponseCache
 from gateway.health import BackendCheck
 from gateway.webhooks.broadcast import (
@@ -69,6 +71,11 @@ def backend_settings(name: str, section: BackendSection) -> BackendSettings:
         max_concurrency=section.max_concurrency,
         max_response_bytes=section.max_response_bytes,
     )
+
+
+def account_backend_settings(shopify: ShopifySection) -> BackendSettings:
+    """The Customer Account API's connection: Shopify's settings, at the account API's URL."""
+    return replace(backend_settings("shopify", shopify), url=shopify.account_url)
 
 
 def source_cache(config: GatewayConfig) -> SourceCache:
@@ -144,6 +151,10 @@ class Runtime:
     clients: dict[str, BackendClient]
     forwarder: StorefrontForwarder
     """Sends planned operations to the Storefront API (the forwarding path)."""
+    account: CustomerAccountForwarder
+    """Sends planned operations to the Customer Account API, with each customer's own token."""
+    sign_in: CustomerAccountSignIn
+    """Passes the customer sign-in (discovery, OAuth, logout) on to Shopify."""
     checks: dict[str, BackendCheck] = field(default_factory=dict)
     """Backend name to its connector's `check()` and live breaker (readiness)."""
     webhooks: dict[str, WebhookSource] = field(default_factory=dict)
@@ -188,6 +199,14 @@ async def open_services(
         forwarder = StorefrontForwarder(
             shopify_client, token=token, api_version=shopify.storefront_api_version
         )
+        # The account API shares Shopify's session, breaker and counters where it is on the same
+        # host (the sandbox); a host of its own gets a session of its own.
+        account_client = shopify_client
+        if shopify.account_url != shopify.url:
+            account_client = await stack.enter_async_context(BackendClient(account_backend_settings(shopify)))
+            clients["shopify-account"] = account_client
+        account = CustomerAccountForwarder(account_client, api_version=shopify.account_api_version)
+        sign_in = CustomerAccountSignIn(account_client)
         # Shopify is the one backend an answer cannot do without: readiness waits on it alone.
         checks = {"shopify": BackendCheck(forwarder.check, shopify_client.breaker, required=True)}
 
@@ -284,6 +303,8 @@ async def open_services(
             services=services,
             clients=clients,
             forwarder=forwarder,
+            account=account,
+            sign_in=sign_in,
             checks=checks,
             webhooks=webhooks,
             seen=seen,
@@ -291,4 +312,11 @@ async def open_services(
         )
 
 
-__all__ = ["Runtime", "Services", "backend_settings", "open_services", "source_cache"]
+__all__ = [
+    "Runtime",
+    "Services",
+    "account_backend_settings",
+    "backend_settings",
+    "open_services",
+    "source_cache",
+]

@@ -112,7 +112,12 @@ async def product_available(context: RequestContext, keys: Sequence[Mapping[str,
 
 
 def _email(keys: Mapping[str, Any]) -> str | None:
+    """The customer's e-mail: the Storefront API's `email`, or the Customer Account API's
+    `emailAddress { emailAddress }`."""
     email = keys.get("email")
+    nested = keys.get("emailAddress")
+    if email is None and isinstance(nested, dict):
+        email = nested.get("emailAddress")
     return email if isinstance(email, str) and email else None
 
 

@@ -8,6 +8,7 @@ extension is: `schema.joins`.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from resolvers import extensions as load
@@ -171,10 +172,28 @@ STOCK_OVERRIDES = (
 )
 """Where the ERP is the system of record for stock (`catalog.stock_source: erp`)."""
 
-ACCOUNT_EXTENSIONS: tuple[Extension, ...] = ()
+ACCOUNT_EMAIL = "emailAddress { emailAddress }"
+"""The customer's e-mail in the Customer Account API's terms (the Storefront API's `email`)."""
+
+
+def _keyed(extension: Extension, requires: str) -> Extension:
+    return replace(extension, requires=requires)
+
+
+_STOREFRONT = {(e.parent, e.field): e for e in EXTENSIONS}
+
+ACCOUNT_EXTENSIONS: tuple[Extension, ...] = (
+    _keyed(_STOREFRONT["Customer", "profile"], ACCOUNT_EMAIL),
+    _keyed(_STOREFRONT["Customer", "conversations"], ACCOUNT_EMAIL),
+    # The order's name, as on the Storefront API: the account API returns the signed-in customer's
+    # orders only, so the ERP is never asked of an order the client named.
+    _STOREFRONT["Order", "fulfilment"],
+    _STOREFRONT["Order", "invoices"],
+)
 """The Customer Account API's: the customer and order fields, keyed by that API's names."""
 
 __all__ = [
+    "ACCOUNT_EMAIL",
     "ACCOUNT_EXTENSIONS",
     "EXTENSIONS",
     "STOCK_OVERRIDES",

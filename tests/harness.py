@@ -9,6 +9,7 @@ import tempfile
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import aiohttp
 import uvicorn
@@ -17,6 +18,8 @@ from gateway.app import build_app
 from gateway.config import GatewayConfig, parse_config
 from sandbox.runner import Sandbox
 from sandbox.seed import CUSTOMER_PASSWORD
+from sandbox.shopify.account.clients import CLIENT_ID
+from tests.sandbox.shopify.account_flow import AUTH, REDIRECT_URI, Pkce, authorize_params
 
 STATE_ROOT = tempfile.TemporaryDirectory(prefix="commerce-gateway-test-state-")
 """Where each test config keeps its durable state (removed at exit), so no test sees another's marks."""
@@ -97,6 +100,64 @@ class Gateway:
         data: dict[str, Any] = body["data"]
         token: str = data["customerAccessTokenCreate"]["customerAccessToken"]["accessToken"]
         return token
+
+
+@dataclass(slots=True)
+class Answer:
+    """A status and the JSON body an endpoint answered with."""
+
+    status: int
+    body: Any
+    headers: Any
+
+
+async def account_call(
+    gateway: Gateway,
+    query: str,
+    variables: dict[str, Any] | None = None,
+    *,
+    token: str | None,
+    headers: dict[str, str] | None = None,
+) -> Answer:
+    """POST to the gateway's Customer Account API path with the raw token as `Authorization`."""
+    headers = {**(headers or {}), **({"Authorization": token} if token is not None else {})}
+    path = f"/account/customer/api/{gateway.config.backends.shopify.account_api_version}/graphql"
+    payload = {"query": query, "variables": variables or {}}
+    async with gateway.http.post(gateway.url + path, json=payload, headers=headers) as response:
+        return Answer(response.status, await response.json(content_type=None), response.headers)
+
+
+async def oauth_token(gateway: Gateway, form: dict[str, str]) -> Answer:
+    """POST a token request (code exchange, refresh) to Shopify's token endpoint through the gateway."""
+    async with gateway.http.post(f"{gateway.url}{AUTH}/oauth/token", data=form) as response:
+        return Answer(response.status, await response.json(content_type=None), response.headers)
+
+
+async def account_sign_in(gateway: Gateway, email: str) -> dict[str, Any]:
+    """A seeded customer's token response from the full PKCE sign-in, every step through the gateway."""
+    pkce = Pkce.new()
+    form = {**authorize_params(pkce), "email": email, "password": CUSTOMER_PASSWORD}
+    async with gateway.http.post(
+        f"{gateway.url}{AUTH}/oauth/authorize", data=form, allow_redirects=False
+    ) as response:
+        assert response.status == 302, await response.text()
+        location = response.headers["Location"]
+    assert location.startswith(REDIRECT_URI + "?"), location  # the client's own address, untouched
+    query = parse_qs(urlsplit(location).query)
+    assert query["state"] == ["state-123"]
+    answer = await oauth_token(
+        gateway,
+        {
+            "grant_type": "authorization_code",
+            "client_id": CLIENT_ID,
+            "redirect_uri": REDIRECT_URI,
+            "code": query["code"][0],
+            "code_verifier": pkce.verifier,
+        },
+    )
+    assert answer.status == 200, answer.body
+    tokens: dict[str, Any] = answer.body
+    return tokens
 
 
 @contextlib.asynccontextmanager
@@ -191,9 +252,13 @@ async def storefront_call(sandbox: Sandbox, query: str, variables: Mapping[str, 
 
 
 __all__ = [
+    "Answer",
     "Gateway",
+    "account_call",
+    "account_sign_in",
     "akeneo_patch",
     "gateway_config",
+    "oauth_token",
     "odoo_call",
     "reset_sandbox",
     "running_gateway",

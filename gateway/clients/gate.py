@@ -135,8 +135,5 @@ class ClientGate:
             return _refusal(403, f"The origin {origin} may not use the key of {client.name}.", "FORBIDDEN")
         return None
 
-    async def close(self) -> None:
-        await self._limiter.close()
-
 
 __all__ = ["PRIVATE_KEY_HEADER", "PUBLIC_KEY_HEADER", "ClientGate"]

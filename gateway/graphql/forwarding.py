@@ -36,6 +36,7 @@ from graphql import (
 from graphql.execution.values import get_variable_values
 
 from gateway.models.caller import ANONYMOUS, Caller
+from gateway.models.refusal import CallerRefused
 from resolvers.shopify_part import part_key, shopify_part
 from schema.joins import Extension, Override, SiteLoad
 
@@ -53,7 +54,8 @@ PLAN_CACHE_SIZE = 1024
 
 
 class Upstream(Protocol):
-    """What forwarding needs of Shopify: one call per operation (`StorefrontForwarder` provides it)."""
+    """What forwarding needs of Shopify: one call per operation (`StorefrontForwarder` and
+    `CustomerAccountForwarder` provide it)."""
 
     service: str
     api_version: str
@@ -82,6 +84,8 @@ class ForwardingExecutor:
         upstream: Callable[[], Upstream],
         make_context: ContextFactory,
         finish: Finisher,
+        *,
+        private: bool = False,
     ) -> None:
         self.schema = schema
         self.documents = documents
@@ -91,6 +95,8 @@ class ForwardingExecutor:
         self.upstream = upstream
         self.make_context = make_context
         self.finish = finish
+        self.private = private
+        """Every answer belongs to one caller (the Customer Account API): Shopify's part is never shared."""
         self._plan = lru_cache(maxsize=PLAN_CACHE_SIZE)(self._plan_uncached)
         self._scopes = lru_cache(maxsize=PLAN_CACHE_SIZE)(self._scopes_uncached)
 
@@ -178,6 +184,8 @@ class ForwardingExecutor:
         else:
             try:
                 answer = await self._shopify(context, plan, raw, caller)
+            except CallerRefused as refusal:
+                return Outcome(refusal.body, status=refusal.status)
             except Exception as exc:
                 extensions = getattr(exc, "extensions", None)
                 if not isinstance(extensions, dict):
@@ -202,7 +210,9 @@ class ForwardingExecutor:
                 caller=caller,
             )
 
-        key = None if plan.private else part_key(upstream.api_version, plan.upstream, variables)
+        key = (
+            None if plan.private or self.private else part_key(upstream.api_version, plan.upstream, variables)
+        )
         return await shopify_part(context, send, service=upstream.service, key=key)
 
     async def _graft(

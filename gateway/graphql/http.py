@@ -130,9 +130,13 @@ class GraphQLEndpoint:
         responses: ResponseCache | None = None,
         sample_query: str | None = None,
         admit: Admit = admit_everyone,
+        passes_authorization: bool = False,
     ) -> None:
+        """`passes_authorization`: the request's `Authorization` is the customer's own token, for
+        Shopify (the Customer Account API), not a key of the gateway's."""
         self.executor = executor
         self.admit = admit
+        self.passes_authorization = passes_authorization
         self.graphiql = graphiql
         self.responses = responses
         self._graphiql_html = graphiql_html(sample_query) if graphiql else ""
@@ -179,12 +183,18 @@ class GraphQLEndpoint:
             variables,
             operation_name,
             allow_mutations=allow_mutations,
-            caller=Caller(buyer_ip=buyer_ip(request, client), client=client),
+            caller=Caller(
+                buyer_ip=buyer_ip(request, client),
+                client=client,
+                authorization=request.headers.get("authorization") if self.passes_authorization else None,
+            ),
         )
         if outcome.unavailable:
             response = self._json(outcome.body, 503, media_type)
             response.headers["Retry-After"] = "5"
             return response
+        if outcome.status is not None:
+            return self._json(outcome.body, outcome.status, media_type)
         if outcome.method_not_allowed:
             response = self._json(outcome.body, 405, media_type)
             response.headers["Allow"] = "POST"

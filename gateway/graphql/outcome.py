@@ -35,6 +35,8 @@ class Outcome:
     """True when the caller may not run the operation (its client lacks a scope): 403, nothing ran."""
     unavailable: bool = False
     """True when the gateway cannot serve the operation yet (503): nothing was executed."""
+    status: int | None = None
+    """Shopify's own status for a refusal of the caller, answered as it came (the account API's 401)."""
     cache_ttl_s: float = 0.0
     """How long this exact response may be reused (0: never)."""
     built_from: frozenset[tuple[str, str]] = frozenset()

@@ -33,10 +33,19 @@ Build = Callable[[GraphQLSchema, DocumentCache], ForwardingExecutor]
 
 
 class ComposedExecutor:
-    """The forwarding executor, built once the composed schema is known."""
+    """The forwarding executor, built once the composed schema is known; `api` names the Shopify API
+    (Storefront, Customer Account) in its 503s and logs."""
 
-    def __init__(self, compose: Callable[[], Awaitable[GraphQLSchema]], limits: Limits, build: Build) -> None:
+    def __init__(
+        self,
+        compose: Callable[[], Awaitable[GraphQLSchema]],
+        limits: Limits,
+        build: Build,
+        *,
+        api: str = "Storefront",
+    ) -> None:
         self._compose = compose
+        self._api = api
         self._limits = limits
         self._build = build
         self._executor: ForwardingExecutor | None = None
@@ -56,7 +65,7 @@ class ComposedExecutor:
                 try:
                     schema = await self._compose()
                 except Exception as exc:  # Shopify unreachable, a bad file: serve 503s, try again later
-                    log.warning("the Storefront schema could not be composed: %s", exc)
+                    log.warning("the %s schema could not be composed: %s", self._api, exc)
                 else:
                     self._executor = self._build(schema, DocumentCache(schema, self._limits))
         return self._executor
@@ -72,7 +81,7 @@ class ComposedExecutor:
     ) -> Outcome:
         executor = await self._ensure()
         if executor is None:
-            message = "The Storefront schema is not composed yet: Shopify could not be reached."
+            message = f"The {self._api} schema is not composed yet: Shopify could not be reached."
             return Outcome({"errors": [request_error(message, "SERVICE_UNAVAILABLE")]}, unavailable=True)
         return await executor.run(
             query, variables, operation_name, allow_mutations=allow_mutations, caller=caller

@@ -16,7 +16,14 @@ import pytest
 from gateway.clients.keys import key_hash, new_key
 from sandbox.runner import Sandbox
 from sandbox.seed import World
-from tests.harness import Gateway, gateway_config, running_gateway, sandbox_stats
+from tests.harness import (
+    Gateway,
+    account_call,
+    account_sign_in,
+    gateway_config,
+    running_gateway,
+    sandbox_stats,
+)
 
 STOREFRONT_KEY = new_key(private=False)
 WIDGET_KEY = new_key(private=False)
@@ -287,3 +294,24 @@ async def test_an_open_gateway_admits_every_caller_from_anywhere(sandbox: Sandbo
 
     assert status == 200
     assert body["data"]["products"]["nodes"]
+
+
+async def test_on_the_customer_account_api_the_key_and_the_customer_s_token_travel_apart(
+    clean_sandbox: Sandbox, world: World
+) -> None:
+    query = "{ customer { emailAddress { emailAddress } profile { lifecycleStage } } }"
+    customer = world.customers[0]
+    async with running_gateway(
+        gateway_config(clean_sandbox, clients=_clients(anonymous_scopes=[]))
+    ) as gateway:
+        token = (await account_sign_in(gateway, customer.email))["access_token"]
+        answer = await account_call(gateway, query, token=token, headers=_public(STOREFRONT_KEY))
+        # The customer's token is not a client key: without the storefront's key it is refused.
+        keyless = await account_call(gateway, query, token=token)
+        widget = await account_call(gateway, query, token=token, headers=_public(WIDGET_KEY))
+
+    assert answer.status == 200
+    assert answer.body["data"]["customer"]["emailAddress"]["emailAddress"] == customer.email
+    assert answer.body["data"]["customer"]["profile"]["lifecycleStage"] == customer.crm.lifecycle_stage
+    assert (keyless.status, _code(keyless.body)) == (401, "UNAUTHORIZED")
+    assert _code(widget.body) == "ACCESS_DENIED"

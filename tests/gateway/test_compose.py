@@ -21,8 +21,10 @@ def _config(tmp_path: Path, sandbox: Sandbox, **shopify: str) -> Path:
     return path
 
 
-def _args(config: Path, output: Path | None = None, against: Path | None = None) -> argparse.Namespace:
-    return argparse.Namespace(config=config, output=output, against=against)
+def _args(
+    config: Path, output: Path | None = None, against: Path | None = None, api: str = "storefront"
+) -> argparse.Namespace:
+    return argparse.Namespace(config=config, output=output, against=against, api=api)
 
 
 async def test_composes_the_emulator_s_schema_with_the_gateway_s_fields(
@@ -78,3 +80,20 @@ async def test_an_unreadable_older_composition_is_a_clear_error(
     assert capsys.readouterr().err.startswith(
         f"commerce-gateway compose: --against {broken}: not a schema: Syntax Error"
     )
+
+
+async def test_composes_the_customer_account_api_with_the_gateway_s_account_fields(
+    tmp_path: Path, sandbox: Sandbox
+) -> None:
+    output = tmp_path / "account.graphql"
+
+    assert await compose_to_file(_args(_config(tmp_path, sandbox), output, api="customer-account")) == 0
+
+    composed = build_schema(output.read_text(), assume_valid=True)
+    customer, order = composed.type_map["Customer"], composed.type_map["Order"]
+    assert isinstance(customer, GraphQLObjectType)
+    assert isinstance(order, GraphQLObjectType)
+    assert str(customer.fields["profile"].type) == "CrmProfile"
+    assert str(order.fields["invoices"].type) == "[ErpInvoice!]"
+    assert "emailAddress" in customer.fields  # the account API's own names, read by introspection
+    assert "Product" not in composed.type_map  # not the Storefront API

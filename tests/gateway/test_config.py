@@ -20,6 +20,28 @@ def test_minimal_config_gets_defaults() -> None:
     assert config.backends.odoo is None
 
 
+def test_the_customer_account_api_defaults_to_the_storefront_s_version_and_url() -> None:
+    shopify = parse_config(MINIMAL, environ={}).backends.shopify
+
+    assert (shopify.account_api_version, shopify.account_url) == ("2026-04", "http://127.0.0.1:9100")
+
+
+def test_the_customer_account_api_version_and_url_can_be_set_apart() -> None:
+    data = {
+        "backends": {
+            "shopify": {
+                **MINIMAL["backends"]["shopify"],
+                "storefront_api_version": "2026-07",
+                "customer_account_api_version": "2026-04",
+                "customer_account_url": "https://shopify.com",
+            }
+        }
+    }
+    shopify = parse_config(data, environ={}).backends.shopify
+
+    assert (shopify.account_api_version, shopify.account_url) == ("2026-04", "https://shopify.com")
+
+
 def test_errors_name_each_bad_key() -> None:
     data = {
         "backends": {"shopify": {"url": "http://x", "storefront_tokn": "t"}},

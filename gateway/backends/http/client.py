@@ -215,6 +215,7 @@ class BackendClient:
         path: str,
         *,
         json: Any = None,
+        content: bytes | None = None,
         params: Params | None = None,
         headers: Mapping[str, str] | None = None,
         idempotent: bool | None = None,
@@ -225,7 +226,8 @@ class BackendClient:
     ) -> BackendResponse:
         """Call the backend and return its answer, read in full, or raise a `BackendError`.
 
-        `path` is appended to the backend's URL. `idempotent` overrides what the method implies
+        `path` is appended to the backend's URL. `content` is a body sent as it is (a form a
+        client posted, passed on), with the Content-Type the caller puts in `headers`. `idempotent` overrides what the method implies
         (a GraphQL query or a search over POST is a read: pass True). `timeout_s` is the whole
         call's budget, queueing and retries included. Answers with a status in `allow_statuses`
         are returned instead of raised (a connector that treats 404 as "absent", say).
@@ -249,7 +251,7 @@ class BackendClient:
             method=method,
             path=safe_path(path),
             url=self._base_url + path,
-            body=orjson.dumps(json) if json is not None else None,
+            body=orjson.dumps(json) if json is not None else content,
             params=list(params.items()) if isinstance(params, Mapping) else list(params or ()),
             headers=dict(headers or {}),
             budget_s=timeout_s if timeout_s is not None else self.settings.timeout_s,

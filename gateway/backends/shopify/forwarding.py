@@ -19,6 +19,8 @@ from gateway.backends.http.errors import (
 )
 from gateway.models.caller import ANONYMOUS, Caller
 
+from .graphql_answer import checked_answer
+
 BUYER_IP_HEADER = "Shopify-Storefront-Buyer-IP"
 """How a server-side caller tells Shopify which buyer it calls for (Shopify's bot and rate protection)."""
 CHECK_DOCUMENT = "query GatewayReadiness { shop { name } }"
@@ -58,17 +60,7 @@ class StorefrontForwarder:
         response = await self.client.request(
             "POST", self._path, json=payload, headers=headers, idempotent=not mutation, allow_statuses=(400,)
         )
-        answer = response.json_object()
-        data, errors = answer.get("data"), answer.get("errors")
-        # A GraphQL answer: `data` an object or null, `errors` a list of objects, at least one of them.
-        if (
-            ("data" not in answer and "errors" not in answer)
-            or not (data is None or isinstance(data, dict))
-            or not (errors is None or (isinstance(errors, list) and all(isinstance(e, dict) for e in errors)))
-            or not isinstance(answer.get("extensions", {}), dict)
-        ):
-            raise response.bad_shape("not a GraphQL response (data, errors, extensions)")
-        return answer
+        return checked_answer(response)
 
     async def check(self) -> bool:
         """Readiness: the shop answers with this token, on the client's probe path (outside its breaker)."""

@@ -1,7 +1,8 @@
-"""Shopify's own schema, read from the configured Storefront endpoint by introspection.
+"""Shopify's own schemas, read by introspection: the Storefront API's and the Customer Account API's.
 
-The gateway composes its schema from what Shopify serves for the pinned API version, so every
-type, field, argument and description of the Storefront API is Shopify's, as of that version.
+The gateway composes its schemas from what Shopify serves for the pinned API versions, so every
+type, field, argument and description of either API is Shopify's, as of that version. The
+Customer Account API answers introspection without a customer's token, so it is read at start too.
 """
 
 from __future__ import annotations
@@ -20,11 +21,27 @@ longer than a storefront's request is allowed to (`timeout_s`), and failing it m
 
 async def storefront_introspection(client: BackendClient, *, token: str, api_version: str) -> dict[str, Any]:
     """The `data` of an introspection query against the Storefront API; raises the gateway's errors."""
+    return await _introspection(
+        client, f"/api/{api_version}/graphql.json", {"X-Shopify-Storefront-Access-Token": token}
+    )
+
+
+async def customer_account_introspection(client: BackendClient, *, api_version: str) -> dict[str, Any]:
+    """The `data` of an introspection query against the Customer Account API, sent without a token."""
+    return await _introspection(client, customer_account_path(api_version), {})
+
+
+def customer_account_path(api_version: str) -> str:
+    """The Customer Account API's GraphQL path, relative to its base URL."""
+    return f"/account/customer/api/{api_version}/graphql"
+
+
+async def _introspection(client: BackendClient, path: str, headers: dict[str, str]) -> dict[str, Any]:
     response = await client.request(
         "POST",
-        f"/api/{api_version}/graphql.json",
+        path,
         json={"query": INTROSPECTION},
-        headers={"X-Shopify-Storefront-Access-Token": token},
+        headers=headers,
         idempotent=True,
         timeout_s=max(INTROSPECTION_TIMEOUT_S, client.settings.timeout_s),
     )
@@ -37,4 +54,10 @@ async def storefront_introspection(client: BackendClient, *, token: str, api_ver
     return data
 
 
-__all__ = ["INTROSPECTION", "INTROSPECTION_TIMEOUT_S", "storefront_introspection"]
+__all__ = [
+    "INTROSPECTION",
+    "INTROSPECTION_TIMEOUT_S",
+    "customer_account_introspection",
+    "customer_account_path",
+    "storefront_introspection",
+]
