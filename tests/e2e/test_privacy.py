@@ -9,8 +9,10 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from sandbox.seed import World
-from tests.harness import Gateway
+from sandbox.emulator import EmulatorOptions
+from sandbox.runner import Sandbox, SandboxSettings
+from sandbox.seed import World, generate
+from tests.harness import Gateway, account_call, account_sign_in, gateway_config, running_gateway
 
 ME = "query($token: String!) { customer(customerAccessToken: $token) { email orders(first: 5) { nodes { id name } } } }"
 SIGN_OUT = """mutation($token: String!) {
@@ -96,3 +98,21 @@ async def test_a_document_answered_publicly_then_privately_keeps_each_answer_to_
     assert public == public_again
     assert private["customer"] == {"email": email}
     assert stranger["customer"] is None
+
+
+async def test_an_expired_customer_account_token_is_shopify_s_401() -> None:
+    settings = SandboxSettings(port_base=0, vendors=("shopify",), options=EmulatorOptions(token_ttl_s=1))
+    async with (
+        Sandbox(generate(20), settings) as sandbox,
+        running_gateway(gateway_config(sandbox)) as gateway,
+    ):
+        token = (await account_sign_in(gateway, sandbox.world.customers[0].email))["access_token"]
+        query = "{ customer { emailAddress { emailAddress } } }"
+        fresh = await account_call(gateway, query, token=token)
+        await asyncio.sleep(1.5)
+
+        expired = await account_call(gateway, query, token=token)
+
+    assert fresh.status == 200
+    assert expired.status == 401
+    assert "data" not in expired.body or expired.body["data"] is None
