@@ -104,6 +104,7 @@ def webhook_sources(
     catalog_secret: SecretStr | None,
     content: AkeneoContent | None,
     stock: OdooStock | None,
+    crm: HubSpotCrm | None = None,
 ) -> dict[str, WebhookSource]:
     """A source per vendor whose deliveries can be verified: no secret, no webhooks."""
     backends = config.backends
@@ -121,7 +122,7 @@ def webhook_sources(
             max_age_s=backends.akeneo.event_max_age_s,
         )
     if backends.hubspot is not None and backends.hubspot.client_secret is not None:
-        sources["hubspot"] = HubSpotEvents(backends.hubspot.client_secret.get_secret_value())
+        sources["hubspot"] = HubSpotEvents(backends.hubspot.client_secret.get_secret_value(), crm)
     if backends.intercom is not None and backends.intercom.client_secret is not None:
         sources["intercom"] = IntercomEvents(
             backends.intercom.client_secret.get_secret_value(),
@@ -250,7 +251,11 @@ async def open_services(
         crm = None
         if backends.hubspot is not None:
             hubspot_client = await client("hubspot", backends.hubspot)
-            crm = HubSpotCrm(hubspot_client, token=backends.hubspot.token.get_secret_value())
+            crm = HubSpotCrm(
+                hubspot_client,
+                token=backends.hubspot.token.get_secret_value(),
+                emails_by_contact=key_map("hubspot-contact"),
+            )
             checks["hubspot"] = BackendCheck(crm.check, hubspot_client.breaker)
         chat = None
         if backends.intercom is not None:
@@ -261,7 +266,7 @@ async def open_services(
         cache = source_cache(config)
         stack.push_async_callback(cache.close)
         webhooks = webhook_sources(
-            config, catalog_secret=backends.shopify.webhook_secret, content=content, stock=stock
+            config, catalog_secret=backends.shopify.webhook_secret, content=content, stock=stock, crm=crm
         )
         seen: SeenEvents = MemorySeenEvents()
         if shared:

@@ -37,7 +37,14 @@ class ContentChanged:
     skus: tuple[str, ...]
 
 
-Change = StockChanged | ContentChanged
+@dataclass(frozen=True, slots=True)
+class ProfileChanged:
+    """The CRM's record of the customers of these e-mails changed."""
+
+    emails: tuple[str, ...]
+
+
+Change = StockChanged | ContentChanged | ProfileChanged
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,4 +63,4 @@ class Rejected(Exception):
         self.status = status
 
 
-__all__ = ["Change", "ContentChanged", "Delivery", "Incoming", "Rejected", "StockChanged"]
+__all__ = ["Change", "ContentChanged", "Delivery", "Incoming", "ProfileChanged", "Rejected", "StockChanged"]

@@ -28,7 +28,7 @@ from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
 from gateway.graphql.response_cache import ResponseCache
-from gateway.models.webhooks import Change, ContentChanged, StockChanged
+from gateway.models.webhooks import Change, ContentChanged, ProfileChanged, StockChanged
 
 from .dedupe import REDIS_TIMEOUT_S, StoreUnavailable
 from .stale import stale_values
@@ -41,9 +41,10 @@ Forget = Callable[[Sequence[Change]], None]
 RECONNECT_S = (0.1, 0.5, 2.0)
 """Waits between attempts to subscribe again (the last one repeats)."""
 
-_KINDS: dict[str, type[StockChanged] | type[ContentChanged]] = {
+_KINDS: dict[str, type[StockChanged] | type[ContentChanged] | type[ProfileChanged]] = {
     "stock": StockChanged,
     "content": ContentChanged,
+    "profile": ProfileChanged,
 }
 
 
@@ -63,7 +64,10 @@ def forget_responses(responses: ResponseCache | None) -> Forget:
 def encode(origin: str, changes: Sequence[Change]) -> bytes:
     kinds = {kind: name for name, kind in _KINDS.items()}
     return orjson.dumps(
-        {"origin": origin, "changes": [{"kind": kinds[type(c)], "skus": list(c.skus)} for c in changes]}
+        {
+            "origin": origin,
+            "changes": [{"kind": kinds[type(c)], "keys": list(stale_values(c)[1])} for c in changes],
+        }
     )
 
 
@@ -72,7 +76,9 @@ def decode(message: bytes) -> tuple[str, tuple[Change, ...]]:
     try:
         payload = orjson.loads(message)
         changes = tuple(
-            _KINDS[item["kind"]](tuple(str(sku) for sku in item["skus"])) for item in payload["changes"]
+            # `skus`: what replicas of an earlier version send, during a rolling deploy.
+            _KINDS[item["kind"]](tuple(str(key) for key in item.get("keys", item.get("skus"))))
+            for item in payload["changes"]
         )
         return str(payload["origin"]), changes
     except (orjson.JSONDecodeError, KeyError, TypeError) as exc:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import AsyncIterator
 from typing import Any
 
+import aiohttp
 import pytest
 
 from sandbox.hubspot.signing import signature_headers as hubspot_headers
@@ -15,7 +17,7 @@ from sandbox.seed import World, generate
 from sandbox.shopify.signing import HMAC_HEADER, WEBHOOK_ID_HEADER, hmac_header as shopify_sign
 from tests.harness import Gateway, akeneo_patch, gateway_config, odoo_call, running_gateway
 
-LONG_TTL = {"ttl": {"stock": 600, "content": 600}, "responses": True}
+LONG_TTL = {"ttl": {"stock": 600, "content": 600, "profile": 600}, "responses": True}
 STOCK = """query($handle: String!) { product(handle: $handle) { variants(first: 20) { nodes { sku stock { available reserved } } } } }"""
 CONTENT = """query($handle: String!) @inContext(language: FR) { product(handle: $handle) { content { description } } }"""
 
@@ -142,3 +144,36 @@ async def test_repeated_deliveries_are_processed_once(hooked: tuple[Sandbox, Gat
     url = f"{gateway.url}/webhooks/hubspot"
     signed = hubspot_headers(credentials["hubspot"]["client_secret"], "POST", url, events)
     assert (await _post(gateway, "hubspot", events, dict(signed)))[0] == 200
+
+
+async def test_a_consent_changed_in_the_crm_refreshes_the_cached_profile(
+    hooked: tuple[Sandbox, Gateway], shop: World
+) -> None:
+    sandbox, gateway = hooked
+    customer = shop.customers[1]
+    token = await gateway.sign_in(customer.email)
+    query = "query($t: String!) { customer(customerAccessToken: $t) { profile { consents { channel granted } } } }"
+
+    def sms(data: dict[str, Any]) -> bool:
+        consents = data["customer"]["profile"]["consents"]
+        return bool(next(c["granted"] for c in consents if c["channel"] == "SMS"))
+
+    before = sms(await gateway.data(query, {"t": token}))
+
+    # when: the customer's SMS consent is flipped in the CRM, which notifies the gateway
+    hubspot = sandbox.backends_config()["hubspot"]
+    async with (
+        aiohttp.ClientSession() as http,
+        http.patch(
+            f"{hubspot['url']}/crm/v3/objects/contacts/{customer.email}?idProperty=email",
+            json={"properties": {"sms_consent": "false" if before else "true"}},
+            headers={"Authorization": f"Bearer {hubspot['token']}"},
+        ) as response,
+    ):
+        assert response.status == 200, await response.text()
+
+    for _ in range(50):
+        if sms(await gateway.data(query, {"t": token})) is not before:
+            break
+        await asyncio.sleep(0.1)
+    assert sms(await gateway.data(query, {"t": token})) is (not before)

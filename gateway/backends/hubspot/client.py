@@ -16,6 +16,7 @@ from datetime import datetime
 
 from gateway.backends.http.answer_shapes import read_answer
 from gateway.backends.http.client import BackendClient
+from gateway.backends.key_maps import KeyMap, MemoryKeyMap
 from gateway.models.profile import CustomerProfile, MarketingConsent
 
 from .answers import BATCH_READ, ContactRecord, HistoryEntry
@@ -45,10 +46,16 @@ class HubSpotCrm:
 
     service = SERVICE
 
-    def __init__(self, client: BackendClient, *, token: str) -> None:
+    def __init__(self, client: BackendClient, *, token: str, emails_by_contact: KeyMap | None = None) -> None:
         self.client = client
         self._headers = {"Authorization": f"Bearer {token}"}
         self.window = RateWindow(SERVICE)
+        self._emails = emails_by_contact or MemoryKeyMap()
+        """The e-mail each contact id was read by: what a contact webhook (which names ids) is about."""
+
+    async def emails_of(self, contact_id: str) -> set[str]:
+        """The e-mails profiles of this contact are cached under; raises `KeyMapUnavailable`."""
+        return await self._emails.skus(contact_id)
 
     async def check(self) -> bool:
         """Readiness: a one-contact page answers with this token, on the client's probe path.
@@ -70,6 +77,7 @@ class HubSpotCrm:
         found: dict[str, CustomerProfile] = {}
         for records in await asyncio.gather(*(self._batch(chunk) for chunk in chunks)):
             found.update(records)
+        await self._emails.record({profile.crm_id: [email] for email, profile in found.items()})
         return found
 
     async def _batch(self, emails: list[str]) -> dict[str, CustomerProfile]:

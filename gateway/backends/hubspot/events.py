@@ -3,13 +3,18 @@
 The timestamp is read strictly (ASCII digits of a millisecond time) before anything else, and a
 delivery older than HubSpot's five minutes is refused: HubSpot signs every retry afresh, so the
 window costs no retry. Each event's `eventId` is its id for deduplication.
+
+A contact event (`contact.propertyChange`, `contact.deletion`, `contact.merge`...) names the contact
+by id; the CRM connector remembers the e-mail each contact's profile was read by, and the event
+drops those cached profiles, so a consent changed in the CRM shows on the next request.
 """
 
 from __future__ import annotations
 
 from gateway.backends.webhook_json import read_json
-from gateway.models.webhooks import Delivery, Incoming, Rejected
+from gateway.models.webhooks import Change, Delivery, Incoming, ProfileChanged, Rejected
 
+from .client import HubSpotCrm
 from .webhooks import SIGNATURE_V3_HEADER, TIMESTAMP_HEADER, parse_timestamp_ms, verify_v3
 
 
@@ -26,8 +31,9 @@ def _event_id(event: object) -> str | None:
 class HubSpotEvents:
     vendor = "hubspot"
 
-    def __init__(self, client_secret: str) -> None:
+    def __init__(self, client_secret: str, crm: HubSpotCrm | None = None) -> None:
         self._secret = client_secret
+        self._crm = crm
 
     async def accept(self, incoming: Incoming) -> Delivery:
         signature = incoming.headers.get(SIGNATURE_V3_HEADER)
@@ -42,7 +48,22 @@ class HubSpotEvents:
         if not isinstance(events, list):
             raise Rejected("HubSpot delivers a JSON array of events", 400)
         ids = (_event_id(event) for event in events)
-        return Delivery(tuple(f"hubspot:{event_id}" for event_id in ids if event_id is not None))
+        event_ids = tuple(f"hubspot:{event_id}" for event_id in ids if event_id is not None)
+        return Delivery(event_ids, await self._changes(events))
+
+    async def _changes(self, events: list[object]) -> tuple[Change, ...]:
+        if self._crm is None:
+            return ()
+        emails: set[str] = set()
+        for event in events:
+            if not isinstance(event, dict) or not str(event.get("subscriptionType", "")).startswith(
+                "contact."
+            ):
+                continue
+            contact = event.get("objectId")
+            if isinstance(contact, int | str) and not isinstance(contact, bool):
+                emails |= await self._crm.emails_of(str(contact))
+        return (ProfileChanged(tuple(sorted(emails))),) if emails else ()
 
 
 __all__ = ["HubSpotEvents"]
