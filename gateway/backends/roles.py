@@ -9,16 +9,18 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
-from gateway.models.content import ProductContent
+from gateway.models.content import Preference, ProductContent
 from gateway.models.stock import VariantStock
 
 
 class ContentSource(Protocol):
-    """The PIM: localized marketing content by SKU, in every locale at once."""
+    """The PIM: localized marketing content by SKU, in every locale at once or in a preferred one."""
 
     service: str
 
-    async def content_by_skus(self, skus: Sequence[str]) -> Mapping[str, ProductContent]: ...
+    async def content_by_skus(
+        self, skus: Sequence[str], *, prefer: Preference | None = None
+    ) -> Mapping[str, ProductContent]: ...
 
 
 class StockSource(Protocol):

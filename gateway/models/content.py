@@ -1,10 +1,23 @@
-"""Marketing content from the PIM, held in every locale so one cached value serves every language."""
+"""Marketing content from the PIM, held in every locale, or in the one locale a request reads it in.
+
+Content read for a `Preference` holds each text under `Preference.locale` only, already chosen
+with the fallbacks of `Localized.get` and `ProductContent.features_in`: read in that locale, it
+gives the same texts as the content held in every locale.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Preference:
+    """The locale content is read in, and the one a missing text falls back to."""
+
+    locale: str
+    default_locale: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,4 +73,4 @@ class ProductContent:
         return self.features.get(locale) or self.features.get(default_locale) or ()
 
 
-__all__ = ["Attribute", "Category", "Localized", "MediaFile", "ProductContent"]
+__all__ = ["Attribute", "Category", "Localized", "MediaFile", "Preference", "ProductContent"]

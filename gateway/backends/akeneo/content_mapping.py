@@ -3,6 +3,10 @@
 Values are lists of `{locale, scope, data}`; each is read with Akeneo's fallbacks
 `(locale, scope) → (locale, null) → (null, scope) → (null, null)` for the configured channel.
 Attribute and category labels come from the PIM's structure, read once by the connector.
+
+Mapped for a `Preference` (a request's locale, then the default one), each text is worked out for
+that locale alone, with `Localized.get`'s fallbacks applied here: the other locales' texts are
+displayed only when the preferred ones have none, not for every product of every answer.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from gateway.models.content import Attribute, Category, Localized, MediaFile, ProductContent
+from gateway.models.content import Attribute, Category, Localized, MediaFile, Preference, ProductContent
 
 from .answers import AttributeItem, CategoryItem, LinkedData, Metric, Price, Product, Value
 from .media_code import original_name
@@ -145,22 +149,65 @@ def _localized(entries: Entries, scope: str, locales: Sequence[str], attribute_t
     return Localized(texts)
 
 
-def _features(entries: Entries, scope: str, locales: Sequence[str]) -> dict[str, tuple[str, ...]]:
+def _preferred(
+    entries: Entries, scope: str, locales: Sequence[str], attribute_type: str | None, prefer: Preference
+) -> Localized:
+    """What `_localized(...).get(prefer.locale, prefer.default_locale)` gives, held under
+    `prefer.locale`, displaying only the texts needed to find it (usually one)."""
+    tried: set[str] = set()
+    for locale in (prefer.locale, prefer.default_locale, *locales):
+        if locale in tried or locale not in locales:
+            continue
+        tried.add(locale)
+        entry = _pick(entries, locale, scope)
+        text = _display(entry, attribute_type, locale) if entry is not None else None
+        if text:
+            return Localized({prefer.locale: text})
+    return Localized({})
+
+
+def _bullets(entries: Entries, scope: str, locale: str) -> tuple[str, ...]:
+    entry = _pick(entries, locale, scope)
+    data = entry.data if entry is not None else None
+    lines = data if isinstance(data, list) else str(data or "").splitlines()
+    return tuple(line.strip().lstrip("-•* ").strip() for line in lines if line.strip())
+
+
+def _features(
+    entries: Entries, scope: str, locales: Sequence[str], prefer: Preference | None
+) -> dict[str, tuple[str, ...]]:
+    if prefer is not None:
+        # `ProductContent.features_in`'s fallback: the default locale's bullets, then none.
+        for locale in (prefer.locale, prefer.default_locale):
+            if locale in locales and (bullets := _bullets(entries, scope, locale)):
+                return {prefer.locale: bullets}
+        return {}
     features: dict[str, tuple[str, ...]] = {}
     for locale in locales:
-        entry = _pick(entries, locale, scope)
-        data = entry.data if entry is not None else None
-        lines = data if isinstance(data, list) else str(data or "").splitlines()
-        bullets = tuple(line.strip().lstrip("-•* ").strip() for line in lines if line.strip())
-        if bullets:
+        if bullets := _bullets(entries, scope, locale):
             features[locale] = bullets
     return features
 
 
 def product_content(
-    product: Product, structure: Structure, *, scope: str, locales: Sequence[str]
+    product: Product,
+    structure: Structure,
+    *,
+    scope: str,
+    locales: Sequence[str],
+    prefer: Preference | None = None,
 ) -> ProductContent:
-    """The product's content in `locales`; ValueError when it has no SKU at all."""
+    """The product's content in `locales`; ValueError when it has no SKU at all.
+
+    With `prefer`, every text is the one `prefer` picks among `locales`, under `prefer.locale`
+    alone: the content read in that locale gives the same texts as the content in every locale.
+    """
+
+    def localized(entries: Entries, candidates: Sequence[str], attribute_type: str | None) -> Localized:
+        if prefer is None:
+            return _localized(entries, scope, candidates, attribute_type)
+        return _preferred(entries, scope, candidates, attribute_type, prefer)
+
     values = product.values
     sku_entry = _pick(_entries(values, structure.identifier), None, scope)
     sku = sku_entry.data if sku_entry is not None and isinstance(sku_entry.data, str) else None
@@ -183,18 +230,18 @@ def product_content(
                     MediaFile(code=path, filename=original_name(path), download_path=f"/media/akeneo/{path}")
                 )
             continue
-        value = _localized(entries, scope, _locales(entries, locales), attribute_type)
+        value = localized(entries, _locales(entries, locales), attribute_type)
         if value.values:
             attributes.append(Attribute(code, structure.label_of(code), value))
 
     return ProductContent(
         sku=sku,
         uuid=product.uuid,
-        name=_localized(_entries(values, "name"), scope, locales, structure.attribute_types.get("name")),
-        description=_localized(
-            _entries(values, "description"), scope, locales, structure.attribute_types.get("description")
+        name=localized(_entries(values, "name"), locales, structure.attribute_types.get("name")),
+        description=localized(
+            _entries(values, "description"), locales, structure.attribute_types.get("description")
         ),
-        features=_features(_entries(values, "features"), scope, locales),
+        features=_features(_entries(values, "features"), scope, locales, prefer),
         attributes=tuple(attributes),
         media=tuple(media),
         categories=tuple(structure.category_of(code) for code in product.categories if code != "master"),
