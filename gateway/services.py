@@ -35,6 +35,7 @@ from gateway.cache.stores import memory_store, redis_store
 from gateway.config import BackendSection, GatewayConfig
 from gateway.graphql.response_cache import ResponseCache
 from gateway.health import BackendCheck
+from gateway.models.content import reading_scopes
 from gateway.webhooks.broadcast import (
     Invalidations,
     LocalInvalidations,
@@ -83,7 +84,7 @@ def source_cache(config: GatewayConfig) -> SourceCache:
         policies,
         is_backend_error=lambda exc: isinstance(exc, BackendError),
         # Content is cached per locale (`resolvers.loaders.content_by_sku`): a PIM change drops all.
-        scopes={DataClass.CONTENT: content_locales(config)},
+        scopes={DataClass.CONTENT: reading_scopes(content_locales(config))},
     )
 
 

@@ -40,9 +40,13 @@ async def _by_sku(skus: Sequence[str | None], loader: Any) -> Loaded:
     return [loaded.get(sku) if sku else None for sku in skus]
 
 
-async def product_content(context: RequestContext, keys: Sequence[Mapping[str, Any]]) -> Loaded:
-    """`Product.content`: the PIM's content of each product's first SKU (`ProductContent` models)."""
-    return await _by_sku([_first_variant_sku(k) for k in keys], loaders.content_by_sku(context))
+async def product_content(
+    context: RequestContext, keys: Sequence[Mapping[str, Any]], *, texts_only: bool = False
+) -> Loaded:
+    """`Product.content`: the PIM's content of each product's first SKU (`ProductContent` models);
+    `texts_only`, without attributes or media (the selection shows none)."""
+    loader = loaders.content_by_sku(context, texts_only=texts_only)
+    return await _by_sku([_first_variant_sku(k) for k in keys], loader)
 
 
 async def variant_stock(context: RequestContext, keys: Sequence[Mapping[str, Any]]) -> Loaded:

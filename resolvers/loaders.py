@@ -14,7 +14,7 @@ from typing import Any, TypeVar, cast
 from strawberry.dataloader import DataLoader
 
 from gateway.cache import DataClass, Fresh, Stale
-from gateway.models.content import Preference, ProductContent
+from gateway.models.content import ProductContent, Reading
 from gateway.models.stock import VariantStock
 
 from .context import RequestContext, StaleNotice
@@ -59,27 +59,30 @@ def _loader(
     return loader
 
 
-def content_by_sku(context: RequestContext) -> DataLoader[str, ProductContent | None] | None:
+def content_by_sku(
+    context: RequestContext, *, texts_only: bool = False
+) -> DataLoader[str, ProductContent | None] | None:
     """None when no PIM is configured: content fields are then null, without an error.
 
-    Content is read and cached in the request's locale only (a scope per locale, all dropped
-    together by a PIM change): mapping every locale of a page of 50 was most of its CPU.
+    Content is read and cached in the request's locale only, and `texts_only` without attributes
+    or media (a scope per locale and part, all dropped together by a PIM change): mapping every
+    locale and every attribute of a page of 50 was most of its CPU.
     """
     content = context.services.content
     if content is None:
         return None
-    prefer = Preference(context.locale, context.services.settings.default_locale)
+    reading = Reading(context.locale, context.services.settings.default_locale, texts_only)
 
     async def fetch(skus: list[str]) -> Mapping[str, ProductContent]:
-        return await content.content_by_skus(skus, prefer=prefer)
+        return await content.content_by_skus(skus, reading=reading)
 
     return _loader(
         context,
-        "content_by_sku",
+        f"content_by_sku:{reading.scope}",
         DataClass.CONTENT,
         content.service,
         fetch,
-        scope=prefer.locale,
+        scope=reading.scope,
         by_sku=True,
     )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
-from gateway.models.content import Preference, ProductContent
+from gateway.models.content import ProductContent, Reading
 from gateway.models.stock import VariantStock
 
 
@@ -19,7 +19,7 @@ class ContentSource(Protocol):
     service: str
 
     async def content_by_skus(
-        self, skus: Sequence[str], *, prefer: Preference | None = None
+        self, skus: Sequence[str], *, reading: Reading | None = None
     ) -> Mapping[str, ProductContent]: ...
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import ClassVar
 
 import strawberry
 
@@ -52,6 +53,11 @@ class ProductContent:
         description="Categories the product is classified in."
     )
     updated_at: datetime | None = strawberry.field(description="When the PIM last changed this content.")
+
+    TEXT_FIELDS: ClassVar[frozenset[str]] = frozenset(
+        {"__typename", "sku", "locale", "name", "description", "features", "categories", "updatedAt"}
+    )
+    """The fields content read for its texts only answers (all but `attributes` and `media`)."""
 
     @classmethod
     def from_model(cls, content: models.ProductContent, locale: str, default_locale: str) -> ProductContent:

@@ -2,7 +2,7 @@
 
 Content is read in batches of at most 100 SKUs (Akeneo's cap on an `IN` filter and on a page), one
 request per batch, all locales at once: a text missing in the request's locale and in the default
-one falls back to any locale the PIM has. Asked for one locale (`prefer`), the content is mapped
+one falls back to any locale the PIM has. Asked for one locale (`reading`), the content is mapped
 for that locale alone, which is most of the mapping's cost saved on a page of 50. The PIM's
 structure (attribute types and labels, category labels) is read once and kept for an hour.
 """
@@ -22,10 +22,10 @@ from gateway.backends.http.client import BackendClient
 from gateway.backends.http.errors import BackendAuthError
 from gateway.backends.http.response import BackendResponse
 from gateway.backends.key_maps import KeyMap, MemoryKeyMap
-from gateway.models.content import Preference, ProductContent
+from gateway.models.content import ProductContent, Reading
 
 from .answers import ATTRIBUTE_PAGE, CATEGORY_PAGE, PRODUCT_PAGE, ListPage
-from .content_mapping import Structure, product_content
+from .content_mapping import Structure, product_content, text_attributes
 from .media_code import download_path
 from .next_link import next_request
 from .token import AkeneoToken
@@ -127,17 +127,18 @@ class AkeneoContent:
             return self._structure
 
     async def content_by_skus(
-        self, skus: Sequence[str], *, prefer: Preference | None = None
+        self, skus: Sequence[str], *, reading: Reading | None = None
     ) -> Mapping[str, ProductContent]:
-        """Content by SKU, in every configured locale; with `prefer`, in `prefer.locale` alone, each
-        text the one `Localized.get(prefer.locale, prefer.default_locale)` would pick."""
+        """Content by SKU, in every configured locale; with `reading`, in `reading.locale` alone, each
+        text the one `Localized.get(reading.locale, reading.default_locale)` would pick, and with
+        `reading.texts_only` without attributes or media, the PIM asked for the texts alone."""
         structure = await self.structure()
         batches = [skus[i : i + BATCH_SIZE] for i in range(0, len(skus), BATCH_SIZE)]
-        pages = await asyncio.gather(*(self._batch(structure, batch, prefer) for batch in batches))
+        pages = await asyncio.gather(*(self._batch(structure, batch, reading) for batch in batches))
         return {content.sku: content for page in pages for content in page}
 
     async def _batch(
-        self, structure: Structure, skus: Sequence[str], prefer: Preference | None
+        self, structure: Structure, skus: Sequence[str], reading: Reading | None
     ) -> list[ProductContent]:
         search = {structure.identifier: [{"operator": "IN", "value": list(skus)}]}
         params = {
@@ -147,13 +148,16 @@ class AkeneoContent:
             "with_attribute_options": "true",
             "limit": str(BATCH_SIZE),
         }
+        if reading is not None and reading.texts_only and (wanted := text_attributes(structure)):
+            # A card shows the name: the answer shrinks to a tenth, and so do reading and checking it.
+            params["attributes"] = ",".join(wanted)
         response = await self.get(f"{API}/products-uuid", params)
         # What a value's `data` must be depends on its attribute's type, which the structure knows.
         page = read_answer(response, PRODUCT_PAGE, "product payload", context=structure.attribute_types)
         products = page.embedded.items
         try:
             contents = [
-                product_content(product, structure, scope=self.scope, locales=self.locales, prefer=prefer)
+                product_content(product, structure, scope=self.scope, locales=self.locales, reading=reading)
                 for product in products
             ]
         except ValueError as exc:

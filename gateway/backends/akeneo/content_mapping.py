@@ -4,7 +4,7 @@ Values are lists of `{locale, scope, data}`; each is read with Akeneo's fallback
 `(locale, scope) → (locale, null) → (null, scope) → (null, null)` for the configured channel.
 Attribute and category labels come from the PIM's structure, read once by the connector.
 
-Mapped for a `Preference` (a request's locale, then the default one), each text is worked out for
+Mapped for a `Reading` (a request's locale, then the default one), each text is worked out for
 that locale alone, with `Localized.get`'s fallbacks applied here: the other locales' texts are
 displayed only when the preferred ones have none, not for every product of every answer.
 """
@@ -15,12 +15,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from gateway.models.content import Attribute, Category, Localized, MediaFile, Preference, ProductContent
+from gateway.models.content import Attribute, Category, Localized, MediaFile, ProductContent, Reading
 
 from .answers import AttributeItem, CategoryItem, LinkedData, Metric, Price, Product, Value
 from .media_code import original_name
 
-CORE_ATTRIBUTES = frozenset({"name", "description", "features"})
+TEXT_ATTRIBUTES = ("name", "description", "features")
+CORE_ATTRIBUTES = frozenset(TEXT_ATTRIBUTES)
 """Shown in their own fields of ProductContent, not in its attribute list."""
 IDENTIFIER_TYPE = "pim_catalog_identifier"
 MEDIA_TYPES = frozenset({"pim_catalog_image", "pim_catalog_file"})
@@ -88,6 +89,12 @@ def _pick(entries: Entries, locale: str | None, scope: str) -> Value | None:
     )
 
 
+def text_attributes(structure: Structure) -> list[str]:
+    """What the PIM is asked for when only the texts are read: the identifier and the texts'
+    attributes, those the PIM has (it refuses to filter on an attribute it does not know)."""
+    return [code for code in (structure.identifier, *TEXT_ATTRIBUTES) if code in structure.attribute_types]
+
+
 def _locales(entries: Entries, locales: Sequence[str]) -> Sequence[str]:
     localized = {locale for locale, _ in entries if locale}
     return [loc for loc in locales if loc in localized] if localized else locales
@@ -150,19 +157,19 @@ def _localized(entries: Entries, scope: str, locales: Sequence[str], attribute_t
 
 
 def _preferred(
-    entries: Entries, scope: str, locales: Sequence[str], attribute_type: str | None, prefer: Preference
+    entries: Entries, scope: str, locales: Sequence[str], attribute_type: str | None, reading: Reading
 ) -> Localized:
-    """What `_localized(...).get(prefer.locale, prefer.default_locale)` gives, held under
-    `prefer.locale`, displaying only the texts needed to find it (usually one)."""
+    """What `_localized(...).get(reading.locale, reading.default_locale)` gives, held under
+    `reading.locale`, displaying only the texts needed to find it (usually one)."""
     tried: set[str] = set()
-    for locale in (prefer.locale, prefer.default_locale, *locales):
+    for locale in (reading.locale, reading.default_locale, *locales):
         if locale in tried or locale not in locales:
             continue
         tried.add(locale)
         entry = _pick(entries, locale, scope)
         text = _display(entry, attribute_type, locale) if entry is not None else None
         if text:
-            return Localized({prefer.locale: text})
+            return Localized({reading.locale: text})
     return Localized({})
 
 
@@ -174,13 +181,13 @@ def _bullets(entries: Entries, scope: str, locale: str) -> tuple[str, ...]:
 
 
 def _features(
-    entries: Entries, scope: str, locales: Sequence[str], prefer: Preference | None
+    entries: Entries, scope: str, locales: Sequence[str], reading: Reading | None
 ) -> dict[str, tuple[str, ...]]:
-    if prefer is not None:
+    if reading is not None:
         # `ProductContent.features_in`'s fallback: the default locale's bullets, then none.
-        for locale in (prefer.locale, prefer.default_locale):
+        for locale in (reading.locale, reading.default_locale):
             if locale in locales and (bullets := _bullets(entries, scope, locale)):
-                return {prefer.locale: bullets}
+                return {reading.locale: bullets}
         return {}
     features: dict[str, tuple[str, ...]] = {}
     for locale in locales:
@@ -195,18 +202,19 @@ def product_content(
     *,
     scope: str,
     locales: Sequence[str],
-    prefer: Preference | None = None,
+    reading: Reading | None = None,
 ) -> ProductContent:
     """The product's content in `locales`; ValueError when it has no SKU at all.
 
-    With `prefer`, every text is the one `prefer` picks among `locales`, under `prefer.locale`
+    With `reading`, every text is the one `reading` picks among `locales`, under `reading.locale`
     alone: the content read in that locale gives the same texts as the content in every locale.
+    A reading of texts only maps no attributes and no media.
     """
 
     def localized(entries: Entries, candidates: Sequence[str], attribute_type: str | None) -> Localized:
-        if prefer is None:
+        if reading is None:
             return _localized(entries, scope, candidates, attribute_type)
-        return _preferred(entries, scope, candidates, attribute_type, prefer)
+        return _preferred(entries, scope, candidates, attribute_type, reading)
 
     values = product.values
     sku_entry = _pick(_entries(values, structure.identifier), None, scope)
@@ -217,7 +225,9 @@ def product_content(
 
     attributes: list[Attribute] = []
     media: list[MediaFile] = []
-    for code in sorted(values, key=lambda c: (structure.attribute_order.get(c, 10_000), c)):
+    # Read for its texts only, the content has no attributes or media, whatever the PIM sent.
+    shown = () if reading is not None and reading.texts_only else values
+    for code in sorted(shown, key=lambda c: (structure.attribute_order.get(c, 10_000), c)):
         if code in CORE_ATTRIBUTES or code == structure.identifier:
             continue
         entries = _entries(values, code)
@@ -241,7 +251,7 @@ def product_content(
         description=localized(
             _entries(values, "description"), locales, structure.attribute_types.get("description")
         ),
-        features=_features(_entries(values, "features"), scope, locales, prefer),
+        features=_features(_entries(values, "features"), scope, locales, reading),
         attributes=tuple(attributes),
         media=tuple(media),
         categories=tuple(structure.category_of(code) for code in product.categories if code != "master"),
@@ -249,4 +259,4 @@ def product_content(
     )
 
 
-__all__ = ["Structure", "product_content"]
+__all__ = ["TEXT_ATTRIBUTES", "Structure", "product_content", "text_attributes"]

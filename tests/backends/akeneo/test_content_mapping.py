@@ -17,7 +17,7 @@ import pytest
 
 from gateway.backends.akeneo.answers import Product
 from gateway.backends.akeneo.content_mapping import Structure, product_content
-from gateway.models.content import Localized, Preference, ProductContent
+from gateway.models.content import Localized, ProductContent, Reading
 from sandbox.seed import generate
 
 from .recordings import LOCALES, SCOPE, SIZE, load
@@ -186,7 +186,7 @@ def test_only_the_requested_locales_are_mapped() -> None:
 def preferred(product: Item, locale: str, default_locale: str = "en_US") -> ProductContent:
     checked = Product.model_validate(product, strict=True, context=structure().attribute_types)
     return product_content(
-        checked, structure(), scope=SCOPE, locales=LOCALES, prefer=Preference(locale, default_locale)
+        checked, structure(), scope=SCOPE, locales=LOCALES, reading=Reading(locale, default_locale)
     )
 
 
