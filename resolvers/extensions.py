@@ -41,11 +41,11 @@ async def _by_sku(skus: Sequence[str | None], loader: Any) -> Loaded:
 
 
 async def product_content(
-    context: RequestContext, keys: Sequence[Mapping[str, Any]], *, texts_only: bool = False
+    context: RequestContext, keys: Sequence[Mapping[str, Any]], *, texts: tuple[str, ...] | None = None
 ) -> Loaded:
     """`Product.content`: the PIM's content of each product's first SKU (`ProductContent` models);
-    `texts_only`, without attributes or media (the selection shows none)."""
-    loader = loaders.content_by_sku(context, texts_only=texts_only)
+    with `texts`, those texts alone, without attributes or media (the selection shows no others)."""
+    loader = loaders.content_by_sku(context, texts=texts)
     return await _by_sku([_first_variant_sku(k) for k in keys], loader)
 
 

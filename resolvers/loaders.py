@@ -60,18 +60,19 @@ def _loader(
 
 
 def content_by_sku(
-    context: RequestContext, *, texts_only: bool = False
+    context: RequestContext, *, texts: tuple[str, ...] | None = None
 ) -> DataLoader[str, ProductContent | None] | None:
     """None when no PIM is configured: content fields are then null, without an error.
 
-    Content is read and cached in the request's locale only, and `texts_only` without attributes
-    or media (a scope per locale and part, all dropped together by a PIM change): mapping every
-    locale and every attribute of a page of 50 was most of its CPU.
+    Content is read and cached in the request's locale only, and with `texts` (one of
+    `TEXT_READINGS`) those texts alone, without attributes or media (a scope per locale and
+    reading, all dropped together by a PIM change): reading and mapping every locale and every
+    attribute of a page of 50 was most of its CPU.
     """
     content = context.services.content
     if content is None:
         return None
-    reading = Reading(context.locale, context.services.settings.default_locale, texts_only)
+    reading = Reading(context.locale, context.services.settings.default_locale, texts)
 
     async def fetch(skus: list[str]) -> Mapping[str, ProductContent]:
         return await content.content_by_skus(skus, reading=reading)

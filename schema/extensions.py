@@ -20,11 +20,11 @@ from .joins import Extension, Override, SiteInput, SiteLoad
 
 async def _content(context: RequestContext, sites: Sequence[SiteInput]) -> list[Any]:
     default = context.services.settings.default_locale
-    # A listing's cards select the name: their content is read without attributes or media.
-    texts_only = all(site.selected <= ProductContent.TEXT_FIELDS for site in sites)
+    # A listing's cards select the name: their content is read for it alone.
+    texts = ProductContent.texts_read(frozenset().union(*(site.selected for site in sites)))
     return [
         ProductContent.from_model(m, context.locale, default) if _is_model(m) else m
-        for m in await load.product_content(context, [site.keys for site in sites], texts_only=texts_only)
+        for m in await load.product_content(context, [site.keys for site in sites], texts=texts)
     ]
 
 

@@ -2,8 +2,9 @@
 
 Content is read in batches of at most 100 SKUs (Akeneo's cap on an `IN` filter and on a page), one
 request per batch, all locales at once: a text missing in the request's locale and in the default
-one falls back to any locale the PIM has. Asked for one locale (`reading`), the content is mapped
-for that locale alone, which is most of the mapping's cost saved on a page of 50. The PIM's
+one falls back to any locale the PIM has. Read for a request (a `Reading`), the content is
+mapped in its locale alone; read for some texts alone (a listing card's name), only the identifier
+and those texts' attributes are asked for (`attributes=`), a quarter of the answer. The PIM's
 structure (attribute types and labels, category labels) is read once and kept for an hour.
 """
 
@@ -131,7 +132,7 @@ class AkeneoContent:
     ) -> Mapping[str, ProductContent]:
         """Content by SKU, in every configured locale; with `reading`, in `reading.locale` alone, each
         text the one `Localized.get(reading.locale, reading.default_locale)` would pick, and with
-        `reading.texts_only` without attributes or media, the PIM asked for the texts alone."""
+        `reading.texts` those texts alone, without attributes or media, the PIM asked for them alone."""
         structure = await self.structure()
         batches = [skus[i : i + BATCH_SIZE] for i in range(0, len(skus), BATCH_SIZE)]
         pages = await asyncio.gather(*(self._batch(structure, batch, reading) for batch in batches))
@@ -148,8 +149,12 @@ class AkeneoContent:
             "with_attribute_options": "true",
             "limit": str(BATCH_SIZE),
         }
-        if reading is not None and reading.texts_only and (wanted := text_attributes(structure)):
-            # A card shows the name: the answer shrinks to a tenth, and so do reading and checking it.
+        if (
+            reading is not None
+            and reading.texts is not None
+            and (wanted := text_attributes(structure, reading.texts))
+        ):
+            # A card shows the name: the answer shrinks to a quarter, and so do reading and checking it.
             params["attributes"] = ",".join(wanted)
         response = await self.get(f"{API}/products-uuid", params)
         # What a value's `data` must be depends on its attribute's type, which the structure knows.

@@ -89,10 +89,10 @@ def _pick(entries: Entries, locale: str | None, scope: str) -> Value | None:
     )
 
 
-def text_attributes(structure: Structure) -> list[str]:
-    """What the PIM is asked for when only the texts are read: the identifier and the texts'
-    attributes, those the PIM has (it refuses to filter on an attribute it does not know)."""
-    return [code for code in (structure.identifier, *TEXT_ATTRIBUTES) if code in structure.attribute_types]
+def text_attributes(structure: Structure, texts: Sequence[str]) -> list[str]:
+    """What the PIM is asked for when only `texts` are read: the identifier and those texts'
+    attributes, the ones the PIM has (it refuses to filter on an attribute it does not know)."""
+    return [code for code in (structure.identifier, *texts) if code in structure.attribute_types]
 
 
 def _locales(entries: Entries, locales: Sequence[str]) -> Sequence[str]:
@@ -208,7 +208,7 @@ def product_content(
 
     With `reading`, every text is the one `reading` picks among `locales`, under `reading.locale`
     alone: the content read in that locale gives the same texts as the content in every locale.
-    A reading of texts only maps no attributes and no media.
+    A reading of some texts only maps those, and no attributes or media.
     """
 
     def localized(entries: Entries, candidates: Sequence[str], attribute_type: str | None) -> Localized:
@@ -225,8 +225,9 @@ def product_content(
 
     attributes: list[Attribute] = []
     media: list[MediaFile] = []
-    # Read for its texts only, the content has no attributes or media, whatever the PIM sent.
-    shown = () if reading is not None and reading.texts_only else values
+    # Read for some texts only, the content has those alone, whatever the PIM sent.
+    texts = TEXT_ATTRIBUTES if reading is None or reading.texts is None else reading.texts
+    shown = values if reading is None or reading.texts is None else ()
     for code in sorted(shown, key=lambda c: (structure.attribute_order.get(c, 10_000), c)):
         if code in CORE_ATTRIBUTES or code == structure.identifier:
             continue
@@ -244,14 +245,19 @@ def product_content(
         if value.values:
             attributes.append(Attribute(code, structure.label_of(code), value))
 
+    def text(code: str) -> Localized:
+        if code not in texts:
+            return Localized({})
+        return localized(_entries(values, code), locales, structure.attribute_types.get(code))
+
     return ProductContent(
         sku=sku,
         uuid=product.uuid,
-        name=localized(_entries(values, "name"), locales, structure.attribute_types.get("name")),
-        description=localized(
-            _entries(values, "description"), locales, structure.attribute_types.get("description")
-        ),
-        features=_features(_entries(values, "features"), scope, locales, reading),
+        name=text("name"),
+        description=text("description"),
+        features=_features(_entries(values, "features"), scope, locales, reading)
+        if "features" in texts
+        else {},
         attributes=tuple(attributes),
         media=tuple(media),
         categories=tuple(structure.category_of(code) for code in product.categories if code != "master"),
