@@ -216,12 +216,14 @@ class SourceCache:
         change sent again later.
         """
         scopes = (scope,) if scope else ("", *self.scopes.get(data_class, ()))
-        for key in keys:
-            for prefix in (_prefix(data_class, name) for name in scopes):
-                try:
-                    await self.store.delete(prefix + str(key))
-                except Exception as exc:  # aiocache raises the backend's own errors, or TimeoutError
-                    raise CacheUnavailable(f"the cache could not drop {prefix}{key}: {exc!r}") from exc
+        cache_keys = [_prefix(data_class, name) + str(key) for key in keys for name in scopes]
+        # All at once: a SKU's content is held under several scopes, each one round trip to Redis.
+        outcomes = await asyncio.gather(*(self.store.delete(k) for k in cache_keys), return_exceptions=True)
+        for cache_key, outcome in zip(cache_keys, outcomes, strict=True):
+            if isinstance(outcome, Exception):  # the backend's own errors, or TimeoutError
+                raise CacheUnavailable(f"the cache could not drop {cache_key}: {outcome!r}") from outcome
+            if isinstance(outcome, BaseException):
+                raise outcome
 
     async def _read(self, cache_keys: list[str]) -> list[Entry | None]:
         if not cache_keys:

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from gateway.cache import CachePolicy, DataClass, Fresh, SourceCache, Stale, Unavailable
+from gateway.cache.source import CacheUnavailable
 from gateway.cache.stores import memory_store, redis_store
 
 
@@ -170,6 +171,16 @@ async def test_invalidation_in_one_scope_keeps_the_others(store: Any) -> None:
     await cache.load_many(DataClass.CONTENT, ["a"], backend.fetch, scope="fr_FR")
     await cache.load_many(DataClass.CONTENT, ["a"], backend.fetch, scope="en_US")
     assert backend.calls == [["a"]]
+
+
+async def test_an_invalidation_the_store_cannot_make_is_reported() -> None:
+    store = redis_store("redis://127.0.0.1:1/0", "unreachable")
+    policies = {DataClass.CONTENT: CachePolicy(ttl_s=60, max_stale_s=0)}
+    cache = SourceCache(store, policies, clock=Clock(), scopes={DataClass.CONTENT: ["en_US", "fr_FR"]})
+
+    with pytest.raises(CacheUnavailable, match="could not drop"):
+        await cache.invalidate(DataClass.CONTENT, ["a"])
+    await cache.close()
 
 
 async def test_an_unreachable_redis_is_a_miss_not_a_failure() -> None:
