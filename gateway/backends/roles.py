@@ -14,7 +14,7 @@ from gateway.models.stock import VariantStock
 
 
 class ContentSource(Protocol):
-    """The PIM: localized marketing content by SKU, in every locale at once or in a preferred one."""
+    """The PIM: localized marketing content by SKU, in every locale at once or as one request reads it."""
 
     service: str
 
