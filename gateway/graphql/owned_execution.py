@@ -162,7 +162,10 @@ class OwnedExecutor:
                 if field is None:
                     row[key] = value_type.name
                     continue
-                result = field.resolve(value, None)  # type: ignore[misc]  # a default resolver needs no info
+                try:
+                    result = field.resolve(value, None)  # type: ignore[misc]  # a default resolver needs no info
+                except Exception:  # graphql-core reports it, at its path
+                    return None
                 leaf = field.type
                 if isinstance(leaf, GraphQLNonNull):
                     if result is None:

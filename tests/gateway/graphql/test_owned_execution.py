@@ -108,3 +108,13 @@ def test_nested_selections_and_fragments_still_run_through_graphql_core() -> Non
     assert not plain
     assert errors == []
     assert answers == [{"available": 2, "warehouses": [{"warehouse": {"code": "LYO"}, "available": 2}]}]
+
+
+def test_a_value_whose_field_cannot_be_read_is_graphql_cores_error() -> None:
+    answers, errors, plain = run("Product", "content", "{ name }", [content(), object()])
+
+    assert not plain
+    assert answers[0] == {"name": "T-shirt"}
+    assert answers[1] == {"name": None}  # a nullable field: null where it failed
+    assert len(errors) == 1
+    assert errors[0].endswith("at ['x', 1, 'content', 'name']")
