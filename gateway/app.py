@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Mapping
-from dataclasses import dataclass
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from graphql import OperationDefinitionNode
@@ -24,6 +24,8 @@ from resolvers.in_context import read_in_context
 from schema import STRAWBERRY_CONFIG
 from schema.extensions import EXTENSIONS, STOCK_OVERRIDES
 
+from .clients.gate import PRIVATE_KEY_HEADER, PUBLIC_KEY_HEADER, ClientGate
+from .clients.rate_limits import MemoryRateLimiter, RateLimiter, RedisRateLimiter
 from .compose import served_schema
 from .config import GatewayConfig
 from .graphql.documents import Limits
@@ -50,6 +52,8 @@ class AppState:
 
     runtime: Runtime | None = None
     readiness: Readiness | None = None
+    closing: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
+    """What the app opened for itself (the rate limiter's Redis), closed when it stops."""
 
     @property
     def running(self) -> Runtime:
@@ -74,6 +78,44 @@ def response_extensions(context: RequestContext) -> dict[str, Any] | None:
     if context.fallbacks:
         extensions["fallbacks"] = sorted(context.fallbacks)
     return extensions or None
+
+
+CORS_HEADERS = [
+    "content-type",
+    "accept",
+    "authorization",
+    "x-request-id",
+    PUBLIC_KEY_HEADER,
+    PRIVATE_KEY_HEADER,
+    # What Shopify's JS clients add to every request.
+    "x-sdk-variant",
+    "x-sdk-version",
+    "x-sdk-variant-source",
+]
+
+
+def rate_limiter(config: GatewayConfig) -> RateLimiter:
+    """Shared through Redis when the cache is (replicas then count one limit), else per process."""
+    if config.cache.backend == "redis":
+        return RedisRateLimiter.from_url(config.cache.redis_url, config.cache.namespace)
+    return MemoryRateLimiter()
+
+
+def cors_middleware(gate: ClientGate) -> list[Middleware]:
+    """CORS for every origin some client may call from; the gate then refuses a key used from an
+    origin its client does not list, so one widget's key does not open the gateway to every site."""
+    origins, anywhere = gate.origins()
+    if not origins and not anywhere:
+        return []
+    return [
+        Middleware(
+            CORSMiddleware,
+            allow_origins=["*"] if anywhere else sorted(origins),
+            allow_methods=["GET", "POST"],
+            allow_headers=CORS_HEADERS,
+            max_age=600,
+        )
+    ]
 
 
 def build_app(config: GatewayConfig, *, sample_query: str | None = None) -> Starlette:
@@ -126,20 +168,18 @@ def build_app(config: GatewayConfig, *, sample_query: str | None = None) -> Star
                 yield
             finally:
                 await readiness.stop()
+                for close in state.closing:
+                    await close()
                 state.runtime = state.readiness = None
 
-    middleware = []
-    if config.server.cors_origins:
-        middleware.append(
-            Middleware(
-                CORSMiddleware,
-                allow_origins=list(config.server.cors_origins),
-                allow_methods=["GET", "POST"],
-                allow_headers=["content-type", "authorization", "x-request-id"],
-            )
-        )
+    gate = ClientGate(config.clients, rate_limiter(config), cors_origins=config.server.cors_origins)
+    state.closing.append(gate.close)
     graphql = GraphQLEndpoint(
-        storefront, graphiql=config.server.graphiql, responses=responses, sample_query=sample_query
+        storefront,
+        graphiql=config.server.graphiql,
+        responses=responses,
+        sample_query=sample_query,
+        admit=gate.admit,
     )
     routes = [
         Route("/graphql", graphql.handle, methods=["GET", "POST"], max_body_size=limits.max_body_bytes),
@@ -165,7 +205,7 @@ def build_app(config: GatewayConfig, *, sample_query: str | None = None) -> Star
             max_body_size=WEBHOOK_MAX_BYTES,
         ),
     ]
-    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
+    app = Starlette(routes=routes, middleware=cors_middleware(gate), lifespan=lifespan)
     app.state.gateway = state
     return app
 

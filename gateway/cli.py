@@ -39,6 +39,16 @@ def compose_command(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def client_key_command(args: argparse.Namespace) -> int:
+    from .clients.keys import key_hash, new_key
+
+    key = new_key(private=args.private)
+    print(f"key:        {key}")
+    print(f"key_sha256: {key_hash(key)}")
+    print("Give the key to the client; put only key_sha256 in the gateway's config.", file=sys.stderr)
+    return 0
+
+
 def sandbox_command(args: argparse.Namespace) -> int:
     # The emulators are imported only here: `serve` and the rest never load them.
     from sandbox import command
@@ -75,6 +85,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_compose_arguments(compose)
     compose.set_defaults(run=compose_command)
+
+    client_key = commands.add_parser(
+        "client-key", help="make a client key and the hash the config holds in its place"
+    )
+    client_key.add_argument(
+        "--private", action="store_true", help="a key for a server or staff tool, never for a browser"
+    )
+    client_key.set_defaults(run=client_key_command)
 
     check = commands.add_parser("check", help="validate a config file; exits non-zero naming each bad key")
     check.add_argument(

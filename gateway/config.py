@@ -15,8 +15,17 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
+from gateway.models.scopes import SCOPES
 from gateway.webhooks.dedupe import SEEN_TTL_S
 
 ENV_PREFIX = "COMMERCE_GATEWAY__"
@@ -164,6 +173,20 @@ class CacheTtlSection(Section):
     catalog: float = Field(60, ge=0, description="Products, collections and listings from Shopify.")
     prices: float = Field(60, ge=0, description="Prices, cached with the catalog data they come with.")
     stock: float = Field(5, ge=0, description="ERP stock moves all day; a few seconds keeps it honest.")
+    profile: float = Field(
+        60, ge=0, description="CRM profiles (loyalty, consents): a minute keeps a changed consent current."
+    )
+    conversations: float = Field(
+        10,
+        ge=0,
+        description="Chat conversations: an agent's reply shows in a conversation list within seconds.",
+    )
+    orders: float = Field(
+        30,
+        ge=0,
+        description="ERP deliveries and invoices of an order: they change a few times in its life, and a"
+        " customer reloading the order page should not reach the ERP each time.",
+    )
 
 
 class CacheSection(Section):
@@ -316,6 +339,72 @@ class WebhooksSection(Section):
     )
 
 
+class RateLimitSection(Section):
+    """Operations a caller may send per window; one more is answered 429 `THROTTLED` with `Retry-After`."""
+
+    requests: int = Field(ge=1, description="Operations allowed in one window.")
+    window_s: float = Field(60, gt=0, description="The window's length, in seconds.")
+
+
+def _known_scopes(scopes: tuple[str, ...]) -> tuple[str, ...]:
+    unknown = sorted(set(scopes) - set(SCOPES))
+    if unknown:
+        raise ValueError(f"unknown scope(s): {', '.join(unknown)}; known: {', '.join(sorted(SCOPES))}")
+    return scopes
+
+
+class ClientSection(Section):
+    """One caller of the gateway: a storefront or app, a server, a widget or a staff tool."""
+
+    name: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", description="Names the client in errors and metrics.")
+    kind: Literal["storefront", "server", "widget", "staff"] = Field(
+        description=(
+            "storefront and widget keys are public (they ship to browsers) and are sent as"
+            " X-Shopify-Storefront-Access-Token; server and staff keys are private, sent as"
+            " Shopify-Storefront-Private-Token or Authorization: Bearer, and only their requests"
+            " may name the buyer's IP."
+        )
+    )
+    key_sha256: str = Field(
+        pattern=r"^[0-9a-f]{64}$",
+        description="The SHA-256 of the client's key, in hex: the key itself is never stored"
+        " (`commerce-gateway client-key` makes a key and its hash).",
+    )
+    scopes: tuple[str, ...] = Field(description="What the client may read and write (README, Clients).")
+    origins: tuple[str, ...] = Field(
+        (), description="Browser origins the key may be used from; empty: any (a native app, a server)."
+    )
+    rate_limit: RateLimitSection | None = Field(None, description="None: no limit of its own.")
+
+    _scopes = field_validator("scopes")(_known_scopes)
+
+
+class ClientsSection(Section):
+    """Who may call the gateway. With no client configured the gateway is open: every caller may do anything."""
+
+    anonymous_scopes: tuple[str, ...] = Field(
+        ("catalog:read", "cart:write"),
+        description="What a caller without a key may do once clients are configured (Shopify's"
+        " tokenless access: the catalog and the cart); empty refuses callers without a key.",
+    )
+    anonymous_rate_limit: RateLimitSection | None = Field(
+        None, description="A limit per IP address for callers without a key."
+    )
+    clients: tuple[ClientSection, ...] = ()
+
+    _scopes = field_validator("anonymous_scopes")(_known_scopes)
+
+    @model_validator(mode="after")
+    def _distinct(self) -> ClientsSection:
+        names = [c.name for c in self.clients]
+        keys = [c.key_sha256 for c in self.clients]
+        if len(set(names)) != len(names):
+            raise ValueError("two clients have the same name")
+        if len(set(keys)) != len(keys):
+            raise ValueError("two clients have the same key")
+        return self
+
+
 class GatewayConfig(Section):
     server: ServerSection = ServerSection()
     backends: BackendsSection
@@ -323,6 +412,7 @@ class GatewayConfig(Section):
     limits: LimitsSection = LimitsSection()
     catalog: CatalogSection = CatalogSection()
     webhooks: WebhooksSection = WebhooksSection()
+    clients: ClientsSection = ClientsSection()
 
 
 def _env_overrides(environ: Mapping[str, str]) -> tuple[dict[str, Any], dict[tuple[str, ...], str]]:

@@ -22,6 +22,7 @@ import uvicorn
 from .app import build_app
 from .asgi import uvicorn_settings, with_edge
 from .config import parse_config
+from .demo_clients import demo_clients, describe, with_keys
 from .gc_tuning import freeze_startup_objects
 
 SAMPLE_QUERY = """query Listing @inContext(country: FR, language: FR) {
@@ -155,8 +156,15 @@ async def _run_demo(args: argparse.Namespace, tls_dir: Path | None) -> None:
             hooks.close()
         raise DemoError(str(exc)) from None
     try:
+        scheme = "https" if tls_dir is not None else "http"
+        clients = demo_clients(f"{scheme}://{args.host}:{args.port}")
+        clients_section, keys = with_keys(clients)
         config = parse_config(
-            {"backends": sandbox.backends_config(), "server": {"graphiql": True, "port": args.port}},
+            {
+                "backends": sandbox.backends_config(),
+                "server": {"graphiql": True, "port": args.port},
+                "clients": clients_section,
+            },
             environ={},
         )
         app = with_edge(build_app(config, sample_query=SAMPLE_QUERY), config.server)
@@ -186,13 +194,12 @@ async def _run_demo(args: argparse.Namespace, tls_dir: Path | None) -> None:
         )
         if config.server.gc_freeze:
             freeze_startup_objects()  # the world and the schema are built
-        scheme = "https" if certfile else "http"
         storefront = f"/api/{config.backends.shopify.storefront_api_version}/graphql.json"
         print(sandbox_command.describe(sandbox))
         print(
             f"\nGateway: {scheme}://{args.host}:{args.port}/graphql (GraphiQL in a browser; its scripts come from a CDN)"
             f"\nStorefront API, for Shopify's clients: {scheme}://{args.host}:{args.port}{storefront}"
-            f"\n{trust}\nTry:\n{SAMPLE_QUERY}\n"
+            f"\n{trust}\n{describe(clients, keys)}\n\nTry:\n{SAMPLE_QUERY}\n"
         )
         sys.stdout.flush()
         if hooks is None:

@@ -27,7 +27,14 @@ from gateway.backends.intercom.events import IntercomEvents
 from gateway.backends.key_maps import KeyMap, MemoryKeyMap, RedisKeyMap
 from gateway.backends.odoo.client import OdooStock
 from gateway.backends.odoo.events import OdooEvents
-from gateway.backends.roles import ContentSource, StockSource
+from gateway.backends.odoo.orders import OdooOrders
+from gateway.backends.roles import (
+    ContentSource,
+    ConversationSource,
+    OrderRecordsSource,
+    ProfileSource,
+    StockSource,
+)
 from gateway.backends.shopify.events import ShopifyEvents
 from gateway.backends.shopify.forwarding import StorefrontForwarder
 from gateway.cache import CachePolicy, DataClass, SourceCache
@@ -78,6 +85,9 @@ def source_cache(config: GatewayConfig) -> SourceCache:
         DataClass.CATALOG: CachePolicy(ttl.catalog, cache.max_stale_s),
         DataClass.PRICES: CachePolicy(ttl.prices, cache.max_stale_s),
         DataClass.STOCK: CachePolicy(ttl.stock, cache.max_stale_s),
+        DataClass.PROFILE: CachePolicy(ttl.profile, cache.max_stale_s),
+        DataClass.CONVERSATIONS: CachePolicy(ttl.conversations, cache.max_stale_s),
+        DataClass.ORDERS: CachePolicy(ttl.orders, cache.max_stale_s),
     }
     return SourceCache(
         store,
@@ -131,6 +141,9 @@ class Services:
 
     content: ContentSource | None
     stock: StockSource | None
+    crm: ProfileSource | None
+    chat: ConversationSource | None
+    orders: OrderRecordsSource | None
     cache: SourceCache
     settings: CatalogSettings
 
@@ -213,6 +226,7 @@ async def open_services(
             checks["akeneo"] = BackendCheck(content.check, akeneo_client.breaker)
 
         stock = None
+        orders = None
         if backends.odoo is not None:
             odoo = backends.odoo
             odoo_client = await client("odoo", odoo)
@@ -222,13 +236,16 @@ async def open_services(
                 api_key=odoo.api_key.get_secret_value(),
                 skus_by_product=key_map("odoo-product"),
             )
+            # The same client: one session, deadline budget and breaker for everything asked of Odoo.
+            orders = OdooOrders(odoo_client, database=odoo.database, api_key=odoo.api_key.get_secret_value())
             checks["odoo"] = BackendCheck(stock.check, odoo_client.breaker)
 
-        # The CRM and the chat serve no field yet; configured, they are checked and reported.
+        crm = None
         if backends.hubspot is not None:
             hubspot_client = await client("hubspot", backends.hubspot)
             crm = HubSpotCrm(hubspot_client, token=backends.hubspot.token.get_secret_value())
             checks["hubspot"] = BackendCheck(crm.check, hubspot_client.breaker)
+        chat = None
         if backends.intercom is not None:
             intercom_client = await client("intercom", backends.intercom)
             chat = IntercomChat(intercom_client, token=backends.intercom.token.get_secret_value())
@@ -264,6 +281,9 @@ async def open_services(
         services = Services(
             content=content,
             stock=stock,
+            crm=crm,
+            chat=chat,
+            orders=orders,
             cache=cache,
             settings=CatalogSettings(
                 stock_from_erp=catalog_config.stock_source == "erp",

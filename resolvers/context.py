@@ -5,7 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from gateway.backends.roles import ContentSource, StockSource
+from gateway.backends.roles import (
+    ContentSource,
+    ConversationSource,
+    OrderRecordsSource,
+    ProfileSource,
+    StockSource,
+)
 from gateway.cache import DataClass, SourceCache
 from gateway.models.caller import ANONYMOUS, Caller
 from gateway.models.context import InContext
@@ -33,6 +39,15 @@ class Sources(Protocol):
 
     @property
     def stock(self) -> StockSource | None: ...
+
+    @property
+    def crm(self) -> ProfileSource | None: ...
+
+    @property
+    def chat(self) -> ConversationSource | None: ...
+
+    @property
+    def orders(self) -> OrderRecordsSource | None: ...
 
     @property
     def cache(self) -> SourceCache: ...

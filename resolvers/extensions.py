@@ -27,17 +27,23 @@ def _first_variant_sku(keys: Mapping[str, Any]) -> str | None:
     return sku if isinstance(sku, str) and sku else None
 
 
+def _order_name(keys: Mapping[str, Any]) -> str | None:
+    name = keys.get("name")
+    return name if isinstance(name, str) and name else None
+
+
 def _sku(keys: Mapping[str, Any]) -> str | None:
     sku = keys.get("sku")
     return sku if isinstance(sku, str) and sku else None
 
 
-async def _by_sku(skus: Sequence[str | None], loader: Any) -> Loaded:
+async def _by_key(keys: Sequence[str | None], loader: Any) -> Loaded:
+    """Each distinct key loaded once; None for a site without a key or without a loader."""
     if loader is None:
-        return [None] * len(skus)
-    wanted = list(dict.fromkeys(sku for sku in skus if sku))
+        return [None] * len(keys)
+    wanted = list(dict.fromkeys(key for key in keys if key))
     loaded = dict(zip(wanted, await loaders.load_all(loader, wanted), strict=True))
-    return [loaded.get(sku) if sku else None for sku in skus]
+    return [loaded.get(key) if key else None for key in keys]
 
 
 async def product_content(
@@ -46,12 +52,29 @@ async def product_content(
     """`Product.content`: the PIM's content of each product's first SKU (`ProductContent` models);
     with `texts`, those texts alone, without attributes or media (the selection shows no others)."""
     loader = loaders.content_by_sku(context, texts=texts)
-    return await _by_sku([_first_variant_sku(k) for k in keys], loader)
+    return await _by_key([_first_variant_sku(k) for k in keys], loader)
 
 
 async def variant_stock(context: RequestContext, keys: Sequence[Mapping[str, Any]]) -> Loaded:
     """`ProductVariant.stock`: the ERP's stock of each variant's SKU (`VariantStock` models)."""
-    return await _by_sku([_sku(k) for k in keys], loaders.stock_by_sku(context))
+    return await _by_key([_sku(k) for k in keys], loaders.stock_by_sku(context))
+
+
+async def order_fulfilment(context: RequestContext, keys: Sequence[Mapping[str, Any]]) -> Loaded:
+    """`Order.fulfilment`: the ERP's sale order and deliveries of each order's name (`Fulfilment` models).
+
+    The name is the one Shopify returned for an order the caller may see (the customer's own
+    token, or an id Shopify resolved for them): never a name from the client's document.
+    """
+    # The answer holds one buyer's orders, whatever else the planning saw.
+    context.private = True
+    return await _by_key([_order_name(k) for k in keys], loaders.fulfilment_by_order_name(context))
+
+
+async def order_invoices(context: RequestContext, keys: Sequence[Mapping[str, Any]]) -> Loaded:
+    """`Order.invoices`: the ERP's customer invoices of each order's name (`OrderInvoices` models)."""
+    context.private = True
+    return await _by_key([_order_name(k) for k in keys], loaders.invoices_by_order_name(context))
 
 
 async def _erp_stock(context: RequestContext, skus: Sequence[str | None]) -> list[Any]:
@@ -60,7 +83,7 @@ async def _erp_stock(context: RequestContext, skus: Sequence[str | None]) -> lis
     stock = context.services.stock
     if loader is None or stock is None or not context.services.settings.stock_from_erp:
         return [None] * len(skus)
-    found = await _by_sku(skus, loader)
+    found = await _by_key(skus, loader)
     if any(isinstance(value, BaseException) for value in found):
         # Shopify's own figure stands in, and the answer says so (`extensions.fallbacks`).
         context.fallbacks.add(stock.service)
@@ -92,6 +115,26 @@ async def product_available(context: RequestContext, keys: Sequence[Mapping[str,
     return values
 
 
+def _email(keys: Mapping[str, Any]) -> str | None:
+    email = keys.get("email")
+    return email if isinstance(email, str) and email else None
+
+
+async def customer_profile(context: RequestContext, keys: Sequence[Mapping[str, Any]]) -> Loaded:
+    """`Customer.profile`: the CRM's profile of each customer's e-mail (`CustomerProfile` models).
+
+    The e-mail is the one Shopify answered for the request's own token; a customer without one has
+    no profile.
+    """
+    return await _by_key([_email(k) for k in keys], loaders.profile_by_email(context))
+
+
+async def customer_conversations(context: RequestContext, keys: Sequence[Mapping[str, Any]]) -> Loaded:
+    """`Customer.conversations`: the chat's conversations of each customer's e-mail
+    (`CustomerConversations` models; None where the chat has no contact of that e-mail)."""
+    return await _by_key([_email(k) for k in keys], loaders.conversations_by_email(context))
+
+
 def _variant_skus(keys: Mapping[str, Any]) -> list[str | None]:
     variants = keys.get("variants")
     nodes = variants.get("nodes") if isinstance(variants, dict) else None
@@ -102,6 +145,8 @@ def _variant_skus(keys: Mapping[str, Any]) -> list[str | None]:
 
 __all__ = [
     "Loaded",
+    "order_fulfilment",
+    "order_invoices",
     "product_available",
     "product_content",
     "variant_available",

@@ -15,6 +15,9 @@ from strawberry.dataloader import DataLoader
 
 from gateway.cache import DataClass, Fresh, Stale
 from gateway.models.content import ProductContent, Reading
+from gateway.models.conversations import CustomerConversations
+from gateway.models.orders import Fulfilment, OrderInvoices
+from gateway.models.profile import CustomerProfile
 from gateway.models.stock import VariantStock
 
 from .context import RequestContext, StaleNotice
@@ -96,6 +99,55 @@ def stock_by_sku(context: RequestContext) -> DataLoader[str, VariantStock | None
     return _loader(context, "stock_by_sku", DataClass.STOCK, stock.service, stock.stock_by_skus, by_sku=True)
 
 
+def profile_by_email(context: RequestContext) -> DataLoader[str, CustomerProfile | None] | None:
+    """None when no CRM is configured. Keyed by the email Shopify returned for the customer, which
+    is only ever the customer the request's token belongs to: the CRM's data follows Shopify's word."""
+    crm = context.services.crm
+    if crm is None:
+        return None
+    return _loader(context, "profile_by_email", DataClass.PROFILE, crm.service, crm.profiles_by_emails)
+
+
+def conversations_by_email(context: RequestContext) -> DataLoader[str, CustomerConversations | None] | None:
+    """None when no chat is configured. Keyed, like the profile, by the e-mail Shopify returned."""
+    chat = context.services.chat
+    if chat is None:
+        return None
+    return _loader(
+        context, "conversations_by_email", DataClass.CONVERSATIONS, chat.service, chat.conversations_by_emails
+    )
+
+
+def fulfilment_by_order_name(context: RequestContext) -> DataLoader[str, Fulfilment | None] | None:
+    """None when no ERP is configured; a name the ERP has no sale order for loads None."""
+    orders = context.services.orders
+    if orders is None:
+        return None
+    return _loader(
+        context,
+        "fulfilment_by_order_name",
+        DataClass.ORDERS,
+        orders.service,
+        orders.fulfilment_by_order_names,
+        scope="fulfilment",
+    )
+
+
+def invoices_by_order_name(context: RequestContext) -> DataLoader[str, OrderInvoices | None] | None:
+    """None when no ERP is configured; a name the ERP has no sale order for loads None."""
+    orders = context.services.orders
+    if orders is None:
+        return None
+    return _loader(
+        context,
+        "invoices_by_order_name",
+        DataClass.ORDERS,
+        orders.service,
+        orders.invoices_by_order_names,
+        scope="invoices",
+    )
+
+
 async def load_all(loader: DataLoader[K, V], keys: Sequence[K]) -> list[V | BaseException]:
     """Like `load_many`, but one failed key does not fail the others."""
     futures = [loader.load(key) for key in keys]
@@ -108,4 +160,12 @@ async def load_all(loader: DataLoader[K, V], keys: Sequence[K]) -> list[V | Base
     return results
 
 
-__all__ = ["content_by_sku", "load_all", "stock_by_sku"]
+__all__ = [
+    "content_by_sku",
+    "conversations_by_email",
+    "fulfilment_by_order_name",
+    "invoices_by_order_name",
+    "load_all",
+    "profile_by_email",
+    "stock_by_sku",
+]

@@ -50,7 +50,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="simulate shop activity (sales, agent replies) every few seconds",
     )
     parser.add_argument(
-        "--token-ttl", type=int, default=3600, help="lifetime of Akeneo access tokens in seconds"
+        "--token-ttl",
+        type=int,
+        default=3600,
+        help="lifetime of OAuth access tokens (Akeneo, Shopify Customer Account API) in seconds",
     )
     parser.add_argument(
         "--faults",
@@ -109,6 +112,9 @@ def describe(sandbox: Sandbox) -> str:
     for vendor, url in sandbox.urls.items():
         creds = ", ".join(f"{k}={v}" for k, v in sandbox.emulators[vendor].credentials.items())
         lines.append(f"  {vendor:<9} {url}  {creds}")
+        printed = sandbox.emulators[vendor].printed_credentials
+        if printed:
+            lines.append("            " + ", ".join(f"{k}={v}" for k, v in printed.items()))
     lines.append(f"  customers sign in with their email and the password {CUSTOMER_PASSWORD!r}")
     lines.append(
         "  control API on every emulator: POST /__sandbox/faults, GET /__sandbox/stats, POST /__sandbox/reset"

@@ -21,7 +21,7 @@ class EmulatorOptions:
     seed: int = 42
     """Seeds the emulator's own randomness (fault rolls, generated tokens), not the world."""
     token_ttl_s: int = 3600
-    """Lifetime of issued OAuth access tokens (Akeneo); short in tests to exercise refresh."""
+    """Lifetime of issued OAuth access tokens (Akeneo, Shopify's Customer Account API); short in tests to exercise refresh."""
 
 
 @dataclass(slots=True)
@@ -33,6 +33,9 @@ class Emulator:
     control: SandboxControl
     credentials: dict[str, str]
     """Config keys a gateway needs to call this vendor (tokens, secrets, database); the URL is added by the runner."""
+    printed_credentials: dict[str, str] = field(default_factory=dict)
+    """Credentials shown to the person running the sandbox but kept out of `backends_config()`, for
+    APIs the gateway's config has no keys for yet (Shopify's Customer Account API client)."""
     activity: Callable[[], Awaitable[None]] | None = None
     """One tick of simulated activity (a point-of-sale sale, an agent reply), for the demo."""
     extras: dict[str, object] = field(default_factory=dict)

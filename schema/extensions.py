@@ -12,10 +12,15 @@ from typing import Any
 
 from resolvers import extensions as load
 from resolvers.context import RequestContext
+from resolvers.errors import UserInputError
 
 from .catalog.content import ProductContent
 from .catalog.stock import VariantStock
+from .customer import conversations
+from .customer.profile import CustomerProfile
 from .joins import Extension, Override, SiteInput, SiteLoad
+from .order.fulfilment import ErpFulfilment
+from .order.invoices import ErpInvoice
 
 
 async def _content(context: RequestContext, sites: Sequence[SiteInput]) -> list[Any]:
@@ -33,6 +38,41 @@ async def _stock(context: RequestContext, sites: Sequence[SiteInput]) -> list[An
     return [
         VariantStock.from_model(m, threshold) if _is_model(m) else m
         for m in await load.variant_stock(context, [site.keys for site in sites])
+    ]
+
+
+async def _profile(context: RequestContext, sites: Sequence[SiteInput]) -> list[Any]:
+    return [
+        CustomerProfile.from_model(m) if _is_model(m) else m
+        for m in await load.customer_profile(context, [site.keys for site in sites])
+    ]
+
+
+async def _conversations(context: RequestContext, sites: Sequence[SiteInput]) -> list[Any]:
+    loaded = await load.customer_conversations(context, [site.keys for site in sites])
+    pages: list[Any] = []
+    for site, listed in zip(sites, loaded, strict=True):
+        if isinstance(listed, BaseException):
+            pages.append(listed)
+            continue
+        try:
+            pages.append(conversations.ConversationConnection.page(listed, dict(site.arguments)))
+        except UserInputError as error:
+            pages.append(error)
+    return pages
+
+
+async def _fulfilment(context: RequestContext, sites: Sequence[SiteInput]) -> list[Any]:
+    return [
+        ErpFulfilment.from_model(m) if _is_model(m) else m
+        for m in await load.order_fulfilment(context, [site.keys for site in sites])
+    ]
+
+
+async def _invoices(context: RequestContext, sites: Sequence[SiteInput]) -> list[Any]:
+    return [
+        ErpInvoice.from_models(m) if _is_model(m) else m
+        for m in await load.order_invoices(context, [site.keys for site in sites])
     ]
 
 
@@ -69,6 +109,54 @@ EXTENSIONS = (
         description="Live stock per warehouse from the ERP; null when the ERP has no such SKU.",
         requires="sku",
         load=_stock,
+    ),
+    Extension(
+        parent="Customer",
+        field="profile",
+        type=CustomerProfile,
+        description=(
+            "What the CRM knows of the customer, found by the e-mail Shopify holds for them; null when "
+            "the CRM has no record of that e-mail."
+        ),
+        requires="email",
+        load=_profile,
+    ),
+    Extension(
+        parent="Customer",
+        field="conversations",
+        type=conversations.ConversationConnection,
+        description=(
+            "The customer's conversations with the shop's support, found by the e-mail Shopify holds for "
+            "them; empty when the chat has never met that e-mail."
+        ),
+        requires="email",
+        load=_conversations,
+        arguments=conversations.ARGUMENTS,
+    ),
+    # The order's name is the only key, and it is read from Shopify's answer: Shopify returns an
+    # order only to the customer it belongs to, so a client never names the order the ERP is asked of.
+    Extension(
+        parent="Order",
+        field="fulfilment",
+        type=ErpFulfilment,
+        description=(
+            "How the ERP is fulfilling the order: its sale order and the shipments made for it, with "
+            "carriers and tracking; null when the ERP holds no sale order for the order."
+        ),
+        requires="name",
+        load=_fulfilment,
+    ),
+    Extension(
+        parent="Order",
+        field="invoices",
+        type=ErpInvoice,
+        many=True,
+        description=(
+            "The customer invoices the ERP issued for the order, oldest first; null when the ERP "
+            "holds no sale order for the order."
+        ),
+        requires="name",
+        load=_invoices,
     ),
 )
 

@@ -53,6 +53,8 @@ class Extension:
     """Loads the values of every site of the field in one answer, in one batch per system."""
     arguments: str = ""
     """The field's arguments as SDL, each with its description, e.g. `(\"""How many.\""" first: Int = 10)`."""
+    many: bool = False
+    """The value is a list of `type` (`[T!]`, the list nullable): a load gives each site a list."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,6 +38,8 @@ class RunningDemo:
     """The CA from the printed `NODE_EXTRA_CA_CERTS=` line (under `--tls`)."""
     emulators: dict[str, tuple[str, dict[str, str]]] = field(default_factory=dict)
     """Each emulator's URL and credentials, as the demo prints them."""
+    clients: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Each demo client's kind, key, header and scopes, as the demo prints them."""
 
     @property
     def origin(self) -> str:
@@ -46,12 +48,19 @@ class RunningDemo:
     def ssl_context(self) -> ssl.SSLContext | None:
         return ssl.create_default_context(cafile=self.ca) if self.ca else None
 
-    def post(self, path: str, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+    def post(
+        self,
+        path: str,
+        query: str,
+        variables: dict[str, Any] | None = None,
+        *,
+        headers: dict[str, str] | None = None,
+    ) -> dict[str, Any]:
         """A GraphQL request from Python's own client, trusting only the demo's CA under `--tls`."""
         request = urllib.request.Request(  # noqa: S310 - the demo's loopback origin
             f"{self.origin}{path}",
             data=json.dumps({"query": query, "variables": variables or {}}).encode(),
-            headers={"Content-Type": "application/json"},
+            headers={"Content-Type": "application/json", **(headers or {})},
         )
         with urllib.request.urlopen(request, context=self.ssl_context(), timeout=30) as response:  # noqa: S310
             body: dict[str, Any] = json.load(response)
@@ -83,6 +92,7 @@ def running_demo(*flags: str, size: int = 30) -> Iterator[RunningDemo]:
             storefront_url=storefront_url,
             ca=Path(shlex.split(trust)[0]) if trust else None,
             emulators=_emulators(lines),
+            clients=_clients(lines),
         )
         _wait_ready(demo, process)
         yield demo
@@ -117,6 +127,16 @@ def _emulators(lines: list[str]) -> dict[str, tuple[str, dict[str, str]]]:
         if len(parts) == 3 and line.startswith("  ") and parts[1].startswith("http://"):
             emulators[parts[0]] = (parts[1], dict(item.split("=", 1) for item in parts[2].split(", ")))
     return emulators
+
+
+def _clients(lines: list[str]) -> dict[str, dict[str, str]]:
+    """`  client storefront  kind=storefront, key=…, header=…, scopes=…` lines, parsed."""
+    clients: dict[str, dict[str, str]] = {}
+    for line in lines:
+        parts = line.split(maxsplit=2)
+        if len(parts) == 3 and line.startswith("  client "):
+            clients[parts[1]] = dict(item.split("=", 1) for item in parts[2].split(", "))
+    return clients
 
 
 def _wait_ready(demo: RunningDemo, process: subprocess.Popen[str]) -> None:

@@ -16,6 +16,7 @@ import uvicorn
 from gateway.app import build_app
 from gateway.config import GatewayConfig, parse_config
 from sandbox.runner import Sandbox
+from sandbox.seed import CUSTOMER_PASSWORD
 
 STATE_ROOT = tempfile.TemporaryDirectory(prefix="commerce-gateway-test-state-")
 """Where each test config keeps its durable state (removed at exit), so no test sees another's marks."""
@@ -50,6 +51,13 @@ def gateway_config(sandbox: Sandbox, **overrides: Any) -> GatewayConfig:
     return parse_config(merge(base, overrides), environ={})
 
 
+SIGN_IN = """mutation($email: String!, $password: String!) {
+  customerAccessTokenCreate(input: {email: $email, password: $password}) {
+    customerAccessToken { accessToken }
+  }
+}"""
+
+
 @dataclass(slots=True)
 class Gateway:
     url: str
@@ -81,6 +89,14 @@ class Gateway:
         assert "errors" not in body, body["errors"]
         data: dict[str, Any] = body["data"]
         return data
+
+    async def sign_in(self, email: str, *, headers: dict[str, str] | None = None) -> str:
+        """A seeded customer's access token, from the forwarded `customerAccessTokenCreate`."""
+        body = await self.query(SIGN_IN, {"email": email, "password": CUSTOMER_PASSWORD}, headers=headers)
+        assert "errors" not in body, body["errors"]
+        data: dict[str, Any] = body["data"]
+        token: str = data["customerAccessTokenCreate"]["customerAccessToken"]["accessToken"]
+        return token
 
 
 @contextlib.asynccontextmanager

@@ -10,6 +10,9 @@ from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from gateway.models.content import ProductContent, Reading
+from gateway.models.conversations import CustomerConversations
+from gateway.models.orders import Fulfilment, OrderInvoices
+from gateway.models.profile import CustomerProfile
 from gateway.models.stock import VariantStock
 
 
@@ -31,4 +34,34 @@ class StockSource(Protocol):
     async def stock_by_skus(self, skus: Sequence[str]) -> Mapping[str, VariantStock]: ...
 
 
-__all__ = ["ContentSource", "StockSource"]
+class ProfileSource(Protocol):
+    """The CRM: what the business knows of each customer, by email."""
+
+    service: str
+
+    async def profiles_by_emails(self, emails: Sequence[str]) -> Mapping[str, CustomerProfile]: ...
+
+
+class ConversationSource(Protocol):
+    """The chat: each customer's conversations, by email."""
+
+    service: str
+
+    async def conversations_by_emails(self, emails: Sequence[str]) -> Mapping[str, CustomerConversations]: ...
+
+
+class OrderRecordsSource(Protocol):
+    """The ERP: what became of each Shopify order, by its name (`#1042`): deliveries and invoices.
+
+    A name the ERP has no record of is absent from the answer; each method answers a whole batch
+    in a fixed number of calls.
+    """
+
+    service: str
+
+    async def fulfilment_by_order_names(self, names: Sequence[str]) -> Mapping[str, Fulfilment]: ...
+
+    async def invoices_by_order_names(self, names: Sequence[str]) -> Mapping[str, OrderInvoices]: ...
+
+
+__all__ = ["ContentSource", "ConversationSource", "OrderRecordsSource", "ProfileSource", "StockSource"]

@@ -15,13 +15,23 @@ from aiocache.serializers import BaseSerializer
 from pydantic import TypeAdapter, ValidationError
 
 from gateway.models.content import ProductContent
+from gateway.models.conversations import CustomerConversations
+from gateway.models.orders import Fulfilment, OrderInvoices
+from gateway.models.profile import CustomerProfile
 from gateway.models.stock import VariantStock
 
 from .source import Entry
 
 log = logging.getLogger("gateway.cache")
 
-_MODELS: dict[str, type] = {"content": ProductContent, "stock": VariantStock}
+_MODELS: dict[str, type] = {
+    "content": ProductContent,
+    "stock": VariantStock,
+    "profile": CustomerProfile,
+    "conversations": CustomerConversations,
+    "fulfilment": Fulfilment,
+    "invoices": OrderInvoices,
+}
 """The gateway's models a cache entry may hold, by tag; `json` tags plain JSON (a forwarded answer)."""
 
 MODELS: dict[str, TypeAdapter[Any]] = {tag: TypeAdapter(model) for tag, model in _MODELS.items()}

@@ -1,6 +1,6 @@
 """Backend results cached by data class, with one fetch in flight per key and stale-on-error.
 
-Each data class (content, catalog, prices, stock) has a TTL: within it a cached value is served
+Each data class (content, catalog, prices, stock, orders) has a TTL: within it a cached value is served
 as is. Past it, the value is refetched; if the backend then fails and the value is younger than
 TTL + `max_stale_s`, the stale value is served and the caller is told so. Concurrent loads of the
 same key share one backend fetch ("no stampede"): the first caller fetches, the others await it.
@@ -37,6 +37,10 @@ class DataClass(StrEnum):
     CATALOG = "catalog"
     PRICES = "prices"
     STOCK = "stock"
+    PROFILE = "profile"
+    CONVERSATIONS = "conversations"
+    ORDERS = "orders"
+    """What the ERP holds of a Shopify order: its fulfilment and its invoices."""
 
 
 class CacheUnavailable(Exception):

@@ -77,6 +77,11 @@ def graphql_name(extension: Extension) -> str:
     return name
 
 
+def field_type(extension: Extension) -> str:
+    """The extension field's type in SDL: its Strawberry type's name, or a list of it."""
+    return f"[{graphql_name(extension)}!]" if extension.many else graphql_name(extension)
+
+
 @dataclass(frozen=True, slots=True)
 class _Checked:
     definitions: list[TypeDefinitionNode]
@@ -120,7 +125,7 @@ def _check(
         description = extension.description.replace('"""', '\\"""')
         field_sdl = (
             f'extend type {extension.parent} {{\n  """{description}"""\n'
-            f"  {extension.field}{extension.arguments}: {graphql_name(extension)}\n}}"
+            f"  {extension.field}{extension.arguments}: {field_type(extension)}\n}}"
         )
         node = parse(field_sdl).definitions[0]
         assert isinstance(node, ObjectTypeExtensionNode)
@@ -161,6 +166,7 @@ __all__ = [
     "changes",
     "compose",
     "extension_document",
+    "field_type",
     "graphql_name",
     "owned_definitions",
     "probe_schema",

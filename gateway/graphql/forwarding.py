@@ -42,10 +42,11 @@ from schema.joins import Extension, Override, SiteLoad
 from .documents import DocumentCache
 from .errors import format_error, request_error
 from .grafting import Graft, Site
-from .outcome import ContextFactory, Finisher, Outcome, refused, runnable
+from .outcome import ContextFactory, Finisher, Outcome, denied, refused, runnable
 from .owned_execution import Group, OwnedExecutor
 from .planning import RESERVED_PREFIX, Plan, PlanningError, plan_operation
 from .query_cost import over_budget, requested_cost, with_estimate
+from .scopes import required_scopes
 
 INTROSPECTION_ROOTS = frozenset({"__schema", "__type"})
 PLAN_CACHE_SIZE = 1024
@@ -91,6 +92,14 @@ class ForwardingExecutor:
         self.make_context = make_context
         self.finish = finish
         self._plan = lru_cache(maxsize=PLAN_CACHE_SIZE)(self._plan_uncached)
+        self._scopes = lru_cache(maxsize=PLAN_CACHE_SIZE)(self._scopes_uncached)
+
+    def _scopes_uncached(self, text: str, operation_name: str | None) -> tuple[tuple[str, str], ...]:
+        document = self.documents.get(text)
+        assert document.node is not None
+        operation = document.operation(operation_name)
+        assert operation is not None
+        return tuple(required_scopes(self.schema, document.node, operation).items())
 
     def _plan_uncached(self, text: str, operation_name: str | None) -> Plan:
         node = self.documents.get(text).node
@@ -113,6 +122,10 @@ class ForwardingExecutor:
         if isinstance(operation, Outcome):
             return operation
         assert document.node is not None  # `runnable` refused any document that did not parse
+        client = caller.client
+        for scope, coordinate in self._scopes(query, operation_name):
+            if not client.allows(scope):
+                return denied(client, scope, coordinate)
         raw = dict(variables or {})
         coerced = get_variable_values(self.schema, operation.variable_definitions or (), raw, max_errors=50)
         if isinstance(coerced, list):

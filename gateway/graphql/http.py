@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import orjson
@@ -16,6 +17,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from gateway.models.caller import Caller
+from gateway.models.client import OPEN, Client
 
 from .errors import request_error
 from .ide import graphiql_html
@@ -99,11 +101,20 @@ def _checked(params: dict[str, Any]) -> tuple[str, dict[str, Any] | None, str | 
     return query, variables, operation_name
 
 
-def buyer_ip(request: Request) -> str | None:
+Admit = Callable[[Request], Awaitable[Client | Response]]
+"""The client of a request, or the response refusing it (`gateway.clients.gate.ClientGate.admit`)."""
+
+
+async def admit_everyone(request: Request) -> Client:
+    return OPEN
+
+
+def buyer_ip(request: Request, client: Client) -> str | None:
     """The buyer's IP as Shopify wants it from a server-side caller: the storefront's own header
-    when the storefront is itself a proxy (Hydrogen's server sends it), else the connecting peer."""
+    when the storefront is itself a proxy (Hydrogen's server sends it with its private key), else
+    the connecting peer. From a browser's key the header is ignored: anyone could write it."""
     forwarded = request.headers.get("shopify-storefront-buyer-ip")
-    if forwarded:
+    if forwarded and client.names_buyer:
         return forwarded.strip()
     return request.client.host if request.client else None
 
@@ -118,8 +129,10 @@ class GraphQLEndpoint:
         graphiql: bool,
         responses: ResponseCache | None = None,
         sample_query: str | None = None,
+        admit: Admit = admit_everyone,
     ) -> None:
         self.executor = executor
+        self.admit = admit
         self.graphiql = graphiql
         self.responses = responses
         self._graphiql_html = graphiql_html(sample_query) if graphiql else ""
@@ -140,6 +153,9 @@ class GraphQLEndpoint:
                 406,
                 JSON,
             )
+        client = await self.admit(request)
+        if isinstance(client, Response):
+            return client
         try:
             if request.method == "GET":
                 params = _params_from_query_string(request)
@@ -153,7 +169,8 @@ class GraphQLEndpoint:
             return self._json({"errors": [request_error(str(exc), "BAD_REQUEST")]}, exc.status, media_type)
 
         responses = self.responses
-        key = response_key(query, variables, operation_name) if responses is not None else ""
+        # Callers of other scopes never share a response: one may be refused what another is given.
+        key = response_key(query, variables, operation_name, client.scopes) if responses is not None else ""
         if responses is not None and (cached := responses.get(key)) is not None:
             return self._encoded(cached, 200, media_type)
         allow_mutations = request.method == "POST"
@@ -162,7 +179,7 @@ class GraphQLEndpoint:
             variables,
             operation_name,
             allow_mutations=allow_mutations,
-            caller=Caller(buyer_ip=buyer_ip(request)),
+            caller=Caller(buyer_ip=buyer_ip(request, client), client=client),
         )
         if outcome.unavailable:
             response = self._json(outcome.body, 503, media_type)
@@ -172,7 +189,10 @@ class GraphQLEndpoint:
             response = self._json(outcome.body, 405, media_type)
             response.headers["Allow"] = "POST"
             return response
-        status = 400 if outcome.request_error and media_type == GRAPHQL_RESPONSE_JSON else 200
+        if outcome.forbidden:
+            status = 403 if media_type == GRAPHQL_RESPONSE_JSON else 200
+        else:
+            status = 400 if outcome.request_error and media_type == GRAPHQL_RESPONSE_JSON else 200
         encoded = orjson.dumps(outcome.body)
         if responses is not None and outcome.cache_ttl_s > 0:
             responses.put(key, encoded, outcome.cache_ttl_s, outcome.built_from)

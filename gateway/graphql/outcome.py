@@ -13,6 +13,7 @@ from typing import Any
 from graphql import GraphQLError, OperationDefinitionNode, OperationType
 
 from gateway.models.caller import Caller
+from gateway.models.client import Client
 
 from .documents import Document
 from .errors import format_error, request_error
@@ -30,6 +31,8 @@ class Outcome:
     request_error: bool = False
     """True when the request never executed (syntax, validation, variables): 400 under graphql-response+json."""
     method_not_allowed: bool = False
+    forbidden: bool = False
+    """True when the caller may not run the operation (its client lacks a scope): 403, nothing ran."""
     unavailable: bool = False
     """True when the gateway cannot serve the operation yet (503): nothing was executed."""
     cache_ttl_s: float = 0.0
@@ -65,4 +68,12 @@ def runnable(
     return operation
 
 
-__all__ = ["ContextFactory", "Finisher", "Outcome", "refused", "runnable"]
+def denied(client: Client, scope: str, coordinate: str) -> Outcome:
+    """The refusal of an operation that selects a field outside the client's scopes."""
+    message = f"{coordinate} needs the scope {scope}, which the client {client.name} does not have."
+    error = request_error(message, "ACCESS_DENIED")
+    error["extensions"].update({"scope": scope, "field": coordinate, "client": client.name})
+    return Outcome({"errors": [error]}, forbidden=True)
+
+
+__all__ = ["ContextFactory", "Finisher", "Outcome", "denied", "refused", "runnable"]

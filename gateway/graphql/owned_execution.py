@@ -71,6 +71,8 @@ class OwnedExecutor:
         fields: dict[str, GraphQLField] = {}
         for extension in extensions:
             value_type: GraphQLOutputType = owned[graphql_name(extension)]  # type: ignore[assignment]
+            if extension.many:
+                value_type = GraphQLList(GraphQLNonNull(value_type))
             fields[_root_name(extension.parent, extension.field)] = GraphQLField(
                 GraphQLList(value_type), resolve=_from_root
             )

@@ -25,8 +25,16 @@ BuiltFrom = frozenset[tuple[str, str]]
 """The (data class, key) pairs a response was built from, e.g. `("stock", "TEE-00001-BLK-M")`."""
 
 
-def response_key(query: str, variables: Mapping[str, Any] | None, operation_name: str | None) -> str:
+def response_key(
+    query: str,
+    variables: Mapping[str, Any] | None,
+    operation_name: str | None,
+    scopes: frozenset[str] = frozenset(),
+) -> str:
     digest = hashlib.blake2b(query.encode(), digest_size=16)
+    if scopes:
+        digest.update(b"\0scopes:")
+        digest.update(" ".join(sorted(scopes)).encode())
     if variables:
         digest.update(b"\0")
         digest.update(orjson.dumps(variables, option=orjson.OPT_SORT_KEYS))

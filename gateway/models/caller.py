@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .client import OPEN, Client
+
 
 @dataclass(frozen=True, slots=True)
 class Caller:
@@ -13,6 +15,8 @@ class Caller:
     """The buyer's IP, forwarded to Shopify as `Shopify-Storefront-Buyer-IP`."""
     authorization: str | None = None
     """The customer's own token for the Customer Account API, passed through untouched."""
+    client: Client = OPEN
+    """The configured client whose key the request carried (`gateway.clients.gate`)."""
 
 
 ANONYMOUS = Caller()

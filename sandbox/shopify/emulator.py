@@ -1,7 +1,7 @@
 """`create_emulator`: the Shopify emulator the sandbox runner starts, over one store.
 
-One aiohttp app serves the Storefront API and the Admin API of the same store, so stock and orders
-changed through the Admin API show on the storefront at once.
+One aiohttp app serves the Storefront API, the Admin API and the Customer Account API (with its
+sign-in) of the same store, so stock, orders and addresses changed through one show in the others.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from sandbox.control import SandboxControl
 from sandbox.emulator import Emulator, EmulatorOptions
 from sandbox.seed import World
 
+from .account.routes import add_customer_account
 from .activity import shop_activity
 from .admin.endpoint import AdminEndpoint
 from .admin.state import AdminState
@@ -35,6 +36,7 @@ def create_emulator(world: World, options: EmulatorOptions) -> Emulator:
     admin_state = AdminState()
     admin = AdminEndpoint(store, ADMIN_TOKEN, control, admin_state)
     app.router.add_post("/admin/api/{version}/graphql.json", admin.handle)
+    account_credentials = add_customer_account(app, store, seed=options.seed, token_ttl_s=options.token_ttl_s)
     store.changes.subscribe(
         WebhookDispatcher(control.webhooks, admin_state, WEBHOOK_SECRET, world.shop.domain)
     )
@@ -47,6 +49,7 @@ def create_emulator(world: World, options: EmulatorOptions) -> Emulator:
             "admin_token": ADMIN_TOKEN,
             "webhook_secret": WEBHOOK_SECRET,
         },
+        printed_credentials=account_credentials,
         activity=shop_activity(store, options.seed),
         extras={"store": store},
     )

@@ -188,6 +188,21 @@ class AddressRecord:
     zip: str
     country_code: str
     phone: str
+    address2: str | None = None
+    company: str | None = None
+    zone_code: str | None = None
+    """Region code (`BY`, `ON`), for the countries that have regions; the seed writes none."""
+
+    def same_place(self, other: AddressRecord) -> bool:
+        """Whether both name the same person at the same place (Shopify refuses such a twin)."""
+        return _place(self) == _place(other)
+
+
+def _place(a: AddressRecord) -> tuple[object, ...]:
+    return (
+        a.first_name, a.last_name, a.address1, a.address2, a.city, a.zip, a.country_code,
+        a.zone_code, a.company, a.phone,
+    )  # fmt: skip
 
 
 @dataclass(slots=True, eq=False)
@@ -204,8 +219,15 @@ class CustomerRecord:
     created_at: datetime
     updated_at: datetime
     address: AddressRecord
+    """The default address, always one of `addresses`."""
     note: str | None = None
     orders: list[OrderRecord] = field(default_factory=list)
+    addresses: list[AddressRecord] = field(default_factory=list)
+    """The address book, oldest first; the seed gives every customer one, the default."""
+
+    def __post_init__(self) -> None:
+        if not self.addresses:
+            self.addresses.append(self.address)
 
     @property
     def display_name(self) -> str:

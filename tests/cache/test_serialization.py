@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pickle
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from decimal import Decimal
 
 import orjson
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from gateway.cache.serialization import EntrySerializer
 from gateway.cache.source import Entry
 from gateway.models.content import Attribute, Category, Localized, MediaFile, ProductContent
+from gateway.models.orders import Delivery, DeliveryLine, Fulfilment, Invoice, OrderInvoices
 from gateway.models.stock import VariantStock, Warehouse, WarehouseStock
 
 STOCK = VariantStock(
@@ -28,12 +30,45 @@ CONTENT = ProductContent(
     categories=(Category("tops", Localized({"en_US": "Tops"})),),
     updated_at=datetime(2026, 11, 30, 8, 0, tzinfo=UTC),
 )
+FULFILMENT = Fulfilment(
+    "#1042",
+    "S00042",
+    "sale",
+    (
+        Delivery(
+            "BER/OUT/00042",
+            "done",
+            "UPS",
+            "UPS123",
+            None,
+            datetime(2026, 3, 1, 10, 0, tzinfo=UTC),
+            datetime(2026, 3, 2, 9, 30, tzinfo=UTC),
+            (DeliveryLine("TEE-1-BLK-M", 3, 2, 1), DeliveryLine(None, 1, 1, 0)),
+        ),
+    ),
+)
+INVOICES = OrderInvoices(
+    "#1042",
+    (
+        Invoice(
+            "INV/2026/00042",
+            "posted",
+            "paid",
+            date(2026, 3, 1),
+            None,
+            Decimal("10.5"),
+            Decimal("2.1"),
+            Decimal("12.6"),
+            "EUR",
+        ),
+    ),
+)
 
 
 @pytest.mark.parametrize(
     "value",
-    [STOCK, CONTENT, None, {"data": {"products": {"nodes": [{"handle": "tee"}]}}}],
-    ids=["stock", "content", "a-cached-miss", "a-forwarded-answer"],
+    [STOCK, CONTENT, FULFILMENT, INVOICES, None, {"data": {"products": {"nodes": [{"handle": "tee"}]}}}],
+    ids=["stock", "content", "fulfilment", "invoices", "a-cached-miss", "a-forwarded-answer"],
 )
 def test_an_entry_reads_back_as_it_was_written(value: object) -> None:
     serializer = EntrySerializer()

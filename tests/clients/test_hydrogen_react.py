@@ -20,14 +20,15 @@ SAME_LISTING = """query @inContext(country: FR, language: FR) {
 
 
 def test_its_url_and_headers_reach_the_gateway_in_the_shopper_s_context(http_demo: RunningDemo) -> None:
-    output = script_output("hydrogen-react.mjs", http_demo.origin)
+    key = http_demo.clients["storefront"]["key"]
+    output = script_output("hydrogen-react.mjs", http_demo.origin, env={"STOREFRONT_KEY": key})
 
     assert (
         output["url"]
         == http_demo.storefront_url
         == f"http://127.0.0.1:{http_demo.port}/api/2026-04/graphql.json"
     )
-    assert output["headers"]["X-Shopify-Storefront-Access-Token"] == "demo-public-token"
+    assert output["headers"]["X-Shopify-Storefront-Access-Token"] == key
     assert output["headers"]["X-SDK-Version"] == "2026-04"
     assert output["status"] == 200
     body = output["body"]

@@ -26,7 +26,14 @@ SAME_PRODUCT = """query($handle: String!) {
 def test_a_product_with_content_and_stock_then_a_cart(tls_demo: RunningDemo, tls_dir: Path) -> None:
     assert tls_demo.ca is not None
     assert tls_demo.ca.parent == tls_dir
-    output = script_output(SCRIPT, tls_demo.origin, env={"NODE_EXTRA_CA_CERTS": str(tls_demo.ca)})
+    output = script_output(
+        SCRIPT,
+        tls_demo.origin,
+        env={
+            "NODE_EXTRA_CA_CERTS": str(tls_demo.ca),
+            "STOREFRONT_KEY": tls_demo.clients["storefront"]["key"],
+        },
+    )
 
     assert output["fetchFailure"] is None
 
@@ -68,7 +75,9 @@ def test_a_product_with_content_and_stock_then_a_cart(tls_demo: RunningDemo, tls
 
 
 def test_without_the_printed_ca_node_refuses_the_certificate(tls_demo: RunningDemo) -> None:
-    output = script_output(SCRIPT, tls_demo.origin)
+    output = script_output(
+        SCRIPT, tls_demo.origin, env={"STOREFRONT_KEY": tls_demo.clients["storefront"]["key"]}
+    )
 
     assert output["fetchFailure"] == "UNABLE_TO_VERIFY_LEAF_SIGNATURE"
     assert "data" not in output["product"]

@@ -9,25 +9,13 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from sandbox.seed import CUSTOMER_PASSWORD, World
+from sandbox.seed import World
 from tests.harness import Gateway
 
-SIGN_IN = """mutation($email: String!, $password: String!) {
-  customerAccessTokenCreate(input: {email: $email, password: $password}) {
-    customerAccessToken { accessToken }
-    customerUserErrors { code }
-  }
-}"""
 ME = "query($token: String!) { customer(customerAccessToken: $token) { email orders(first: 5) { nodes { id name } } } }"
 SIGN_OUT = """mutation($token: String!) {
   customerAccessTokenDelete(customerAccessToken: $token) { deletedAccessToken userErrors { message } }
 }"""
-
-
-async def _token(gateway: Gateway, email: str) -> str:
-    data = await gateway.data(SIGN_IN, {"email": email, "password": CUSTOMER_PASSWORD})
-    token: str = data["customerAccessTokenCreate"]["customerAccessToken"]["accessToken"]
-    return token
 
 
 def _with_orders(world: World, count: int) -> list[str]:
@@ -38,7 +26,7 @@ def _with_orders(world: World, count: int) -> list[str]:
 
 async def test_another_customer_s_order_is_out_of_reach_by_id(gateway: Gateway, world: World) -> None:
     alice, bob = _with_orders(world, 2)
-    alice_token, bob_token = await _token(gateway, alice), await _token(gateway, bob)
+    alice_token, bob_token = await gateway.sign_in(alice), await gateway.sign_in(bob)
     bobs = (await gateway.data(ME, {"token": bob_token}))["customer"]["orders"]["nodes"]
     assert bobs, "the seeded customer has orders"
     order_id = bobs[0]["id"]
@@ -66,7 +54,7 @@ async def test_a_forged_token_finds_no_customer(gateway: Gateway) -> None:
 
 async def test_a_token_replayed_after_sign_out_finds_no_customer(gateway: Gateway, world: World) -> None:
     (email,) = _with_orders(world, 1)
-    token = await _token(gateway, email)
+    token = await gateway.sign_in(email)
     assert (await gateway.data(ME, {"token": token}))["customer"]["email"] == email
 
     signed_out = await gateway.data(SIGN_OUT, {"token": token})
@@ -77,7 +65,7 @@ async def test_a_token_replayed_after_sign_out_finds_no_customer(gateway: Gatewa
 
 async def test_two_customers_interleaved_each_get_only_their_own(gateway: Gateway, world: World) -> None:
     emails = _with_orders(world, 2)
-    tokens = {email: await _token(gateway, email) for email in emails}
+    tokens = {email: await gateway.sign_in(email) for email in emails}
     expected = {
         email: (await gateway.data(ME, {"token": token}))["customer"] for email, token in tokens.items()
     }
@@ -97,7 +85,7 @@ async def test_a_document_answered_publicly_then_privately_keeps_each_answer_to_
       customer(customerAccessToken: $token) @include(if: $me) { email }
     }"""
     (email,) = _with_orders(world, 1)
-    token = await _token(gateway, email)
+    token = await gateway.sign_in(email)
 
     public = await gateway.data(document, {"token": "none", "me": False})
     private = await gateway.data(document, {"token": token, "me": True})

@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from gateway.cli import build_parser, main
+from gateway.clients.keys import key_hash
 from sandbox.runner import DEFAULT_PORT_BASE, VENDORS, Sandbox, SandboxSettings
 from sandbox.seed import generate
 
@@ -59,3 +60,15 @@ async def test_the_sample_config_holds_the_sandbox_credentials() -> None:
         assert sample["backends"][vendor].pop("url") == f"http://127.0.0.1:{DEFAULT_PORT_BASE + index}"
         served[vendor].pop("url")
     assert sample["backends"] == served
+
+
+@pytest.mark.parametrize(("flags", "prefix"), [([], "gwpub_"), (["--private"], "gwprv_")])
+def test_client_key_prints_a_key_and_the_hash_the_config_holds(
+    capsys: pytest.CaptureFixture[str], flags: list[str], prefix: str
+) -> None:
+    assert main(["client-key", *flags]) == 0
+
+    lines = dict(line.split(": ", 1) for line in capsys.readouterr().out.splitlines())
+    key, digest = lines["key"].strip(), lines["key_sha256"].strip()
+    assert key.startswith(prefix)
+    assert digest == key_hash(key)

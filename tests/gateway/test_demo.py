@@ -13,6 +13,7 @@ import aiohttp
 import pytest
 
 from gateway.demo import SAMPLE_QUERY
+from tests.demo_process import running_demo
 
 COMMAND = [str(Path(sys.executable).with_name("commerce-gateway")), "demo", "--size", "30", "--no-activity"]
 
@@ -106,3 +107,23 @@ async def test_the_demo_serves_the_sample_query_and_graphiql_opens_on_it() -> No
     assert all(product["content"]["name"] for product in products)
     assert "query Listing @inContext(country: FR, language: FR)" in html
     assert f"Gateway: http://127.0.0.1:{port}/graphql" in out.decode()
+
+
+def test_the_demo_prints_a_client_of_each_kind_whose_key_works() -> None:
+    with running_demo(size=10) as demo:
+        assert set(demo.clients) == {"storefront", "chat-widget", "hydrogen-server", "support-desk"}
+        assert {c["kind"] for c in demo.clients.values()} == {"storefront", "widget", "server", "staff"}
+        storefront = demo.clients["storefront"]
+        assert storefront["header"] == "X-Shopify-Storefront-Access-Token"
+        assert storefront["key"].startswith("gwpub_")
+        assert demo.clients["support-desk"]["key"].startswith("gwprv_")
+
+        shop = demo.post("/graphql", "{ shop { name } }", headers={storefront["header"]: storefront["key"]})
+        staff = demo.post(
+            "/graphql",
+            "{ shop { name } }",
+            headers={"Authorization": f"Bearer {demo.clients['support-desk']['key']}"},
+        )
+
+    assert shop["data"]["shop"]["name"]
+    assert staff["data"]["shop"]["name"] == shop["data"]["shop"]["name"]

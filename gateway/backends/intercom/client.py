@@ -1,23 +1,48 @@
-"""The Intercom connector. The gateway reads no conversations yet; what it asks Intercom today is
-whether the workspace answers with the gateway's token, which readiness reports (`/readyz?verbose`)."""
+"""The Intercom connector: the conversations of customers, found by e-mail, two searches per batch.
+
+`POST /contacts/search` with `email IN [...]` finds every contact of a batch of customers (a
+customer may have a user and leftover leads under one e-mail); `POST /conversations/search` with
+`contact_ids IN [...]` then finds all of their conversations at once. Both follow Intercom's
+`starting_after` pages. Readiness asks `GET /me`.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+from pydantic import TypeAdapter
+
+from gateway.backends.http.answer_shapes import read_answer
 from gateway.backends.http.client import BackendClient
+from gateway.models.conversations import Conversation, CustomerConversations
+
+from .answers import CONTACT_LIST, CONVERSATION_LIST, ContactList, ConversationList, ConversationRecord
+from .message_text import preview
 
 SERVICE = "intercom"
 API_VERSION = "2.14"
 """Sent as `Intercom-Version` on every call, so a change of the workspace's default changes nothing."""
 ME_PATH = "/me"
+CONTACTS_SEARCH_PATH = "/contacts/search"
+CONVERSATIONS_SEARCH_PATH = "/conversations/search"
+PER_PAGE = 150
+"""Intercom's largest search page."""
+MAX_PAGES = 4
+"""Pages followed per search: a batch's 600 most recent conversations, more than any account page shows."""
+
+Page = TypeVar("Page", ContactList, ConversationList)
 
 
 class IntercomChat:
-    """The chat system behind the gateway (conversations and messages)."""
+    """The chat system behind the gateway (implements `roles.ConversationSource`)."""
 
     service = SERVICE
 
-    def __init__(self, client: BackendClient, *, token: str) -> None:
+    def __init__(self, client: BackendClient, *, token: str, per_page: int = PER_PAGE) -> None:
         self.client = client
+        self.per_page = per_page
         self._headers = {"Authorization": f"Bearer {token}", "Intercom-Version": API_VERSION}
 
     async def check(self) -> bool:
@@ -27,5 +52,82 @@ class IntercomChat:
             raise response.bad_shape("`/me` did not answer an admin")
         return True
 
+    async def conversations_by_emails(self, emails: Sequence[str]) -> Mapping[str, CustomerConversations]:
+        """Each e-mail's conversations, most recently updated first; an e-mail without a contact is absent."""
+        wanted = {email.casefold(): email for email in dict.fromkeys(emails)}
+        if not wanted:
+            return {}
+        email_of: dict[str, str] = {}
+        for contacts in await self._search(
+            CONTACTS_SEARCH_PATH, "email", list(wanted.values()), CONTACT_LIST
+        ):
+            for contact in contacts.data:
+                asked = wanted.get((contact.email or "").casefold())
+                if asked is not None:
+                    email_of[contact.id] = asked
+        found: dict[str, list[Conversation]] = {email_of[c]: [] for c in email_of}
+        if email_of:
+            for page in await self._search(
+                CONVERSATIONS_SEARCH_PATH, "contact_ids", list(email_of), CONVERSATION_LIST
+            ):
+                for record in page.conversations:
+                    owners = {email_of[c.id] for c in record.contacts.contacts if c.id in email_of}
+                    for email in owners:
+                        found[email].append(_conversation(record))
+        return {
+            email: CustomerConversations(email, tuple(sorted(listed, key=_newest_first)))
+            for email, listed in found.items()
+        }
 
-__all__ = ["API_VERSION", "ME_PATH", "SERVICE", "IntercomChat"]
+    async def _search(self, path: str, field: str, values: list[str], shape: TypeAdapter[Page]) -> list[Page]:
+        """Every page of one `IN` search, up to `MAX_PAGES`."""
+        pages: list[Page] = []
+        after: str | None = None
+        while len(pages) < MAX_PAGES:
+            pagination: dict[str, Any] = {"per_page": self.per_page}
+            if after is not None:
+                pagination["starting_after"] = after
+            body = {"query": {"field": field, "operator": "IN", "value": values}, "pagination": pagination}
+            # A search changes nothing: safe to retry.
+            response = await self.client.request(
+                "POST", path, json=body, headers=self._headers, idempotent=True
+            )
+            page = read_answer(response, shape, f"{path} answer")
+            pages.append(page)
+            if page.pages is None or page.pages.next is None:
+                break
+            after = page.pages.next.starting_after
+        return pages
+
+
+def _instant(seconds: int | None) -> datetime | None:
+    return None if seconds is None else datetime.fromtimestamp(seconds, UTC)
+
+
+def _conversation(record: ConversationRecord) -> Conversation:
+    statistics = record.statistics
+    return Conversation(
+        id=record.id,
+        # Support titles a conversation; until then its opening message's subject stands in.
+        title=record.title or record.source.subject or None,
+        state=record.state,
+        preview=preview(record.source.body),
+        created_at=datetime.fromtimestamp(record.created_at, UTC),
+        updated_at=datetime.fromtimestamp(record.updated_at, UTC),
+        last_customer_message_at=_instant(statistics.last_contact_reply_at) if statistics else None,
+        last_agent_message_at=_instant(statistics.last_admin_reply_at) if statistics else None,
+    )
+
+
+def _newest_first(conversation: Conversation) -> tuple[float, str]:
+    return (-conversation.updated_at.timestamp(), conversation.id)
+
+
+__all__ = [
+    "API_VERSION",
+    "CONTACTS_SEARCH_PATH",
+    "CONVERSATIONS_SEARCH_PATH",
+    "ME_PATH",
+    "SERVICE",
+    "IntercomChat",
+]

@@ -10,6 +10,7 @@ where they are made (`client.py`). `read_answer` (backends/http) turns any misma
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, TypeAdapter
@@ -53,6 +54,9 @@ def _text(value: object) -> str | None:
 Text = Annotated[str | None, PlainValidator(_text)]
 """A char field: a string, or `false` (None) when empty."""
 
+DISPLAY_SKU = re.compile(r"^\[(?P<sku>[^\]]+)\]")
+"""A product's display name, `[SKU] Name`: where a many2one to a product says its SKU."""
+
 Quantity = Annotated[float, Field(ge=-QUANTITY_LIMIT, le=QUANTITY_LIMIT)]
 
 
@@ -79,6 +83,7 @@ QUANTS = TypeAdapter(list[QuantRecord])
 
 
 __all__ = [
+    "DISPLAY_SKU",
     "QUANTITY_LIMIT",
     "QUANTS",
     "WAREHOUSES",

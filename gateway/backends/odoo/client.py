@@ -11,25 +11,18 @@ refused like any other bad answer, never served out of range.
 from __future__ import annotations
 
 import asyncio
-import re
 from collections.abc import Mapping, Sequence
-from typing import Any, TypeVar
 
-from pydantic import TypeAdapter
-
-from gateway.backends.http.answer_shapes import read_answer
 from gateway.backends.http.client import BackendClient
 from gateway.backends.http.errors import BackendBadResponse
 from gateway.backends.key_maps import KeyMap, MemoryKeyMap
 from gateway.models.stock import VariantStock, Warehouse, WarehouseStock
 
-from .answers import QUANTITY_LIMIT, QUANTS, WAREHOUSES, QuantRecord
+from .answers import DISPLAY_SKU, QUANTITY_LIMIT, QUANTS, WAREHOUSES, QuantRecord
+from .json2 import Json2
 
 SERVICE = "odoo"
 QUANT_FIELDS = ["product_id", "warehouse_id", "quantity", "reserved_quantity"]
-_DISPLAY_SKU = re.compile(r"^\[(?P<sku>[^\]]+)\]")
-
-T = TypeVar("T")
 
 
 def _within_limit(stock: VariantStock) -> bool:
@@ -48,35 +41,11 @@ class OdooStock:
         self, client: BackendClient, *, database: str, api_key: str, skus_by_product: KeyMap | None = None
     ) -> None:
         self.client = client
-        self._headers = {"Authorization": f"bearer {api_key}", "X-Odoo-Database": database}
+        self.odoo = Json2(client, database=database, api_key=api_key)
         self._warehouses: dict[int, Warehouse] | None = None
         self._lock = asyncio.Lock()
         self._skus = skus_by_product or MemoryKeyMap()
         """SKU of each product id seen in a quant: what a stock webhook (which names ids) is about."""
-
-    async def call(
-        self,
-        model: str,
-        method: str,
-        params: Mapping[str, Any],
-        shape: TypeAdapter[T],
-        *,
-        read: bool = True,
-        probe: bool = False,
-    ) -> T:
-        """One JSON-2 call, its answer read through `shape` (`BackendBadResponse` when not of it).
-
-        A read may be retried, a write never; a probe is a readiness check's call.
-        """
-        response = await self.client.request(
-            "POST",
-            f"/json/2/{model}/{method}",
-            json=dict(params),
-            headers=self._headers,
-            idempotent=read,
-            probe=probe,
-        )
-        return read_answer(response, shape, f"{model} rows")
 
     async def warehouses(self) -> dict[int, Warehouse]:
         if self._warehouses is None:
@@ -86,7 +55,7 @@ class OdooStock:
         return self._warehouses
 
     async def _read_warehouses(self, *, probe: bool = False) -> dict[int, Warehouse]:
-        rows = await self.call(
+        rows = await self.odoo.call(
             "stock.warehouse",
             "search_read",
             {"domain": [], "fields": ["name", "code"]},
@@ -97,7 +66,7 @@ class OdooStock:
 
     async def stock_by_skus(self, skus: Sequence[str]) -> Mapping[str, VariantStock]:
         warehouses = await self.warehouses()
-        rows = await self.call(
+        rows = await self.odoo.call(
             "stock.quant",
             "search_read",
             {
@@ -140,7 +109,7 @@ class OdooStock:
             product, warehouse = row.product_id, row.warehouse_id
             if product is None or warehouse is None:
                 continue
-            match = _DISPLAY_SKU.match(product[1])
+            match = DISPLAY_SKU.match(product[1])
             if match is None or match.group("sku") not in totals:
                 continue
             seen[str(product[0])] = (match.group("sku"),)

@@ -100,7 +100,7 @@ def _orders(customer: CustomerRecord, info: Info, **args: Any) -> Connection[Ord
 
 
 def _addresses(customer: CustomerRecord, info: Info, **args: Any) -> Connection[AddressRecord]:
-    return list_connection([customer.address], args, lambda address: address.id)
+    return list_connection(customer.addresses, args, lambda address: address.id)
 
 
 def _formatted(
@@ -152,9 +152,9 @@ CUSTOMER_RESOLVERS: dict[str, dict[str, Any]] = {
     "MailingAddress": {
         "id": lambda a, info: f"{a.gid}?model_name=CustomerAddress",
         "address1": lambda a, info: a.address1,
-        "address2": lambda a, info: None,
+        "address2": lambda a, info: a.address2,
         "city": lambda a, info: a.city,
-        "company": lambda a, info: None,
+        "company": lambda a, info: a.company,
         "country": lambda a, info: COUNTRIES.get(a.country_code, (a.country_code,))[0],
         "countryCodeV2": lambda a, info: a.country_code,
         "firstName": lambda a, info: a.first_name,
@@ -162,7 +162,7 @@ CUSTOMER_RESOLVERS: dict[str, dict[str, Any]] = {
         "name": lambda a, info: f"{a.first_name} {a.last_name}",
         "phone": lambda a, info: a.phone,
         "province": lambda a, info: None,
-        "provinceCode": lambda a, info: None,
+        "provinceCode": lambda a, info: a.zone_code,
         "zip": lambda a, info: a.zip,
         "formatted": _formatted,
         "formattedArea": lambda a, info: f"{a.city}, {COUNTRIES.get(a.country_code, (a.country_code,))[0]}",

@@ -1,4 +1,4 @@
-"""The HubSpot connector's readiness check, against the HubSpot emulator."""
+"""The HubSpot connector against the HubSpot emulator: readiness, and profiles read in batches by email."""
 
 from __future__ import annotations
 
@@ -7,19 +7,28 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 import pytest
 
 from gateway.backends.http.client import BackendClient
-from gateway.backends.http.errors import BackendAuthError, BackendUnavailable
+from gateway.backends.http.errors import (
+    BackendAuthError,
+    BackendBadResponse,
+    BackendRateLimited,
+    BackendUnavailable,
+)
 from gateway.backends.http.settings import BackendSettings
-from gateway.backends.hubspot.client import CONTACTS_PATH, HubSpotCrm
+from gateway.backends.hubspot.client import BATCH_READ_PATH, CONTACTS_PATH, HubSpotCrm
 from sandbox.runner import Sandbox, SandboxSettings
 from sandbox.seed import generate
+from tests.backends.garbage import garbage_server, replaced
 from tests.harness import reset_sandbox, sandbox_stats, set_faults
 
 CrmFactory = Callable[[str], Awaitable[HubSpotCrm]]
 
 
+WORLD = generate(10)
+
+
 @pytest.fixture(scope="module")
 async def hubspot_sandbox() -> AsyncIterator[Sandbox]:
-    async with Sandbox(generate(10), SandboxSettings(port_base=0, vendors=("hubspot",))) as sandbox:
+    async with Sandbox(WORLD, SandboxSettings(port_base=0, vendors=("hubspot",))) as sandbox:
         yield sandbox
 
 
@@ -64,3 +73,95 @@ async def test_an_outage_fails_the_check(emulator: Sandbox, make_crm: CrmFactory
 
     with pytest.raises(BackendUnavailable):
         await crm.check()
+
+
+def _token(emulator: Sandbox) -> str:
+    token: str = emulator.backends_config()["hubspot"]["token"]
+    return token
+
+
+async def test_profiles_are_read_by_email_with_what_the_crm_holds(
+    emulator: Sandbox, make_crm: CrmFactory
+) -> None:
+    crm = await make_crm(_token(emulator))
+    customers = WORLD.customers[:4]
+
+    # Asked in another case than stored: HubSpot matches emails without case, the answer keeps the asked key.
+    asked = [c.email.upper() for c in customers]
+    profiles = await crm.profiles_by_emails(asked)
+
+    assert set(profiles) == set(asked)
+    for customer, email in zip(customers, asked, strict=True):
+        profile, crm_seed = profiles[email], customer.crm
+        assert profile.crm_id == crm_seed.hubspot_id
+        assert profile.lifecycle_stage == crm_seed.lifecycle_stage
+        assert profile.segments == tuple(crm_seed.segments)
+        assert (profile.loyalty_tier, profile.loyalty_points) == (
+            crm_seed.loyalty_tier,
+            crm_seed.loyalty_points,
+        )
+        assert profile.language == customer.locale.split("_")[0]
+        consents = {c.channel: c.granted for c in profile.consents}
+        assert consents == {
+            "email": crm_seed.email_consent,
+            "sms": crm_seed.sms_consent,
+            "analytics": crm_seed.analytics_consent,
+        }
+        assert all(c.source == "CRM_UI" and c.recorded_at is not None for c in profile.consents)
+    assert (await sandbox_stats(emulator))["hubspot"]["requests"] == {f"POST {BATCH_READ_PATH}": 1}
+
+
+async def test_unknown_emails_are_misses_of_a_partial_answer(emulator: Sandbox, make_crm: CrmFactory) -> None:
+    crm = await make_crm(_token(emulator))
+    known = WORLD.customers[0].email
+
+    profiles = await crm.profiles_by_emails([known, "nobody@example.com", known])
+
+    assert list(profiles) == [known]
+
+
+async def test_a_batch_of_more_than_fifty_is_split_at_hubspot_s_history_cap(
+    emulator: Sandbox, make_crm: CrmFactory
+) -> None:
+    crm = await make_crm(_token(emulator))
+    emails = [c.email for c in WORLD.customers] + [f"stranger{i}@example.com" for i in range(60)]
+
+    profiles = await crm.profiles_by_emails(emails)
+
+    assert set(profiles) == {c.email for c in WORLD.customers}
+    assert (await sandbox_stats(emulator))["hubspot"]["requests"] == {f"POST {BATCH_READ_PATH}": 2}
+
+
+async def test_no_emails_make_no_call(emulator: Sandbox, make_crm: CrmFactory) -> None:
+    crm = await make_crm(_token(emulator))
+
+    assert await crm.profiles_by_emails([]) == {}
+    assert (await sandbox_stats(emulator))["hubspot"]["requests"] == {}
+
+
+async def test_an_answer_without_results_is_a_bad_response(emulator: Sandbox) -> None:
+    async with garbage_server(upstream=emulator.urls["hubspot"]) as garbage:
+        garbage.spoil(BATCH_READ_PATH, replaced(lambda good: {**good, "results": "all of them"}))
+        async with BackendClient(BackendSettings(name="hubspot", url=garbage.url)) as client:
+            crm = HubSpotCrm(client, token=_token(emulator))
+            with pytest.raises(BackendBadResponse) as raised:
+                await crm.profiles_by_emails([WORLD.customers[0].email])
+
+    assert raised.value.service == "hubspot"
+
+
+async def test_a_spent_rate_limit_window_is_not_spent_further(
+    emulator: Sandbox, make_crm: CrmFactory
+) -> None:
+    await set_faults(emulator, "hubspot", rate_limit=2)
+    crm = await make_crm(_token(emulator))
+    email = WORLD.customers[0].email
+
+    await crm.profiles_by_emails([email])
+    await crm.profiles_by_emails([email])  # HubSpot answers it with nothing left in the window
+    with pytest.raises(BackendRateLimited) as raised:
+        await crm.profiles_by_emails([email])
+
+    assert raised.value.retry_after is not None
+    assert 0 < raised.value.retry_after <= 10
+    assert (await sandbox_stats(emulator))["hubspot"]["requests"] == {f"POST {BATCH_READ_PATH}": 2}

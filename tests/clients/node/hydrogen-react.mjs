@@ -1,5 +1,6 @@
 // Hydrogen React's Storefront client against the gateway over plain HTTP: its API URL and public-token
 // headers, used with fetch as Hydrogen does, for a query in the shopper's context. Prints one JSON line.
+// The public token is the demo storefront client's key (STOREFRONT_KEY), as the demo printed it.
 import { createStorefrontClient } from '@shopify/hydrogen-react';
 
 const [storeDomain] = process.argv.slice(2);
@@ -13,7 +14,7 @@ const LISTING = `query Listing @inContext(country: FR, language: FR) {
 const client = createStorefrontClient({
   storeDomain,
   storefrontApiVersion: '2026-04',
-  publicStorefrontToken: 'demo-public-token',
+  publicStorefrontToken: process.env.STOREFRONT_KEY,
 });
 const url = client.getStorefrontApiUrl();
 const headers = client.getPublicTokenHeaders();

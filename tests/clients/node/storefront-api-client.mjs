@@ -1,5 +1,6 @@
 // Shopify's Storefront API client against the gateway over HTTPS: a product with the gateway's own
 // fields (PIM content, ERP stock), then a cart of its first variant. Prints one JSON line.
+// The public token is the demo storefront client's key (STOREFRONT_KEY), as the demo printed it.
 import { createStorefrontApiClient } from '@shopify/storefront-api-client';
 
 const [storeDomain] = process.argv.slice(2);
@@ -39,7 +40,7 @@ const customFetchApi = (url, init) =>
 const client = createStorefrontApiClient({
   storeDomain,
   apiVersion: '2026-04',
-  publicAccessToken: 'demo-public-token',
+  publicAccessToken: process.env.STOREFRONT_KEY,
   customFetchApi,
 });
 const product = await client.request(PRODUCT);

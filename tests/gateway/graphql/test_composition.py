@@ -25,6 +25,8 @@ UPSTREAM = """
 type Product { id: ID! handle: String! variants(first: Int): ProductVariantConnection! }
 type ProductVariantConnection { nodes: [ProductVariant!]! }
 type ProductVariant { id: ID! sku: String }
+type Customer { email: String }
+type Order { id: ID! name: String! }
 scalar URL
 type Query { product(handle: String!): Product }
 """
@@ -74,6 +76,16 @@ def test_the_gateway_s_fields_are_added_and_shopify_s_kept_as_served() -> None:
     assert "GatewayCompositionProbe" not in composed.type_map
 
 
+def test_a_list_valued_field_is_a_nullable_list_of_non_null_values() -> None:
+    badges = Extension("Product", "badges", Badge, "The gateway's badges.", "handle", no_values, many=True)
+
+    composed = compose(upstream(), [badges])
+
+    product = composed.type_map["Product"]
+    assert isinstance(product, GraphQLObjectType)
+    assert str(product.fields["badges"].type) == "[Badge!]"
+
+
 def test_a_type_named_like_shopify_s_is_refused_naming_both() -> None:
     clash = Extension("Product", "counts", ProductVariantConnection, "x", "handle", no_values)
 
@@ -119,6 +131,8 @@ def test_the_gateway_s_extensions_compose_with_the_sandbox_shaped_schema() -> No
 
     assert get_named_type(composed.type_map["Product"].fields["content"].type).name == "ProductContent"  # type: ignore[attr-defined]
     assert get_named_type(composed.type_map["ProductVariant"].fields["stock"].type).name == "VariantStock"  # type: ignore[attr-defined]
+    assert str(composed.type_map["Order"].fields["fulfilment"].type) == "ErpFulfilment"  # type: ignore[attr-defined]
+    assert str(composed.type_map["Order"].fields["invoices"].type) == "[ErpInvoice!]"  # type: ignore[attr-defined]
 
 
 @needs_specs
@@ -139,6 +153,21 @@ def test_the_gateway_s_extensions_compose_with_the_real_storefront_schema() -> N
         "VariantStock",
         "WarehouseStock",
         "Warehouse",
+        "CrmProfile",
+        "CrmLoyalty",
+        "CrmConsent",
+        "CrmConsentChannel",
+        "ChatConversationConnection",
+        "ChatConversationEdge",
+        "ChatConversation",
+        "ChatConversationState",
+        "ChatParticipant",
+        "ChatPageInfo",
+        "ErpFulfilment",
+        "ErpDelivery",
+        "ErpDeliveryLine",
+        "ErpInvoice",
+        "Date",
     }
 
 

@@ -20,6 +20,8 @@ UPSTREAM = build_schema(
     type Page implements Node { id: ID! title: String! }
     union SearchResult = Product | Page
     type Cart { id: ID! }
+    type Customer { email: String }
+    type Order implements Node { id: ID! name: String! }
     type CartCreatePayload { cart: Cart }
     type Query {
       product(handle: String!): Product

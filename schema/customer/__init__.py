@@ -1,0 +1,1 @@
+"""The gateway's own fields on Shopify's customers: what the CRM and the chat know of them."""
