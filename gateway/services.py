@@ -44,6 +44,7 @@ from gateway.cache.stores import memory_store, redis_store
 from gateway.config import BackendSection, GatewayConfig, ShopifySection
 from gateway.graphql.response_cache import ResponseCache
 from gateway.health import BackendCheck
+from gateway.models.content import reading_scopes
 from gateway.webhooks.broadcast import (
     Invalidations,
     LocalInvalidations,
@@ -95,7 +96,18 @@ def source_cache(config: GatewayConfig) -> SourceCache:
         DataClass.CONVERSATIONS: CachePolicy(ttl.conversations, cache.max_stale_s),
         DataClass.ORDERS: CachePolicy(ttl.orders, cache.max_stale_s),
     }
-    return SourceCache(store, policies, is_backend_error=lambda exc: isinstance(exc, BackendError))
+    return SourceCache(
+        store,
+        policies,
+        is_backend_error=lambda exc: isinstance(exc, BackendError),
+        # Content is cached per locale (`resolvers.loaders.content_by_sku`): a PIM change drops all.
+        scopes={DataClass.CONTENT: reading_scopes(content_locales(config))},
+    )
+
+
+def content_locales(config: GatewayConfig) -> list[str]:
+    """The PIM locales the gateway reads content in: one per storefront language."""
+    return list(dict.fromkeys(config.catalog.languages.values()))
 
 
 def webhook_sources(
@@ -226,7 +238,7 @@ async def open_services(
                 akeneo_client,
                 akeneo_token,
                 scope=akeneo.scope,
-                locales=list(dict.fromkeys(config.catalog.languages.values())),
+                locales=content_locales(config),
                 max_media_bytes=akeneo.max_media_bytes,
                 sku_by_uuid=key_map("akeneo-uuid"),
                 skus_by_model=key_map("akeneo-model"),

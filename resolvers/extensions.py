@@ -46,9 +46,13 @@ async def _by_key(keys: Sequence[str | None], loader: Any) -> Loaded:
     return [loaded.get(key) if key else None for key in keys]
 
 
-async def product_content(context: RequestContext, keys: Sequence[Mapping[str, Any]]) -> Loaded:
-    """`Product.content`: the PIM's content of each product's first SKU (`ProductContent` models)."""
-    return await _by_key([_first_variant_sku(k) for k in keys], loaders.content_by_sku(context))
+async def product_content(
+    context: RequestContext, keys: Sequence[Mapping[str, Any]], *, texts: tuple[str, ...] | None = None
+) -> Loaded:
+    """`Product.content`: the PIM's content of each product's first SKU (`ProductContent` models);
+    with `texts`, those texts alone, without attributes or media (the selection shows no others)."""
+    loader = loaders.content_by_sku(context, texts=texts)
+    return await _by_key([_first_variant_sku(k) for k in keys], loader)
 
 
 async def variant_stock(context: RequestContext, keys: Sequence[Mapping[str, Any]]) -> Loaded:

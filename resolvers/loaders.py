@@ -14,7 +14,7 @@ from typing import Any, TypeVar, cast
 from strawberry.dataloader import DataLoader
 
 from gateway.cache import DataClass, Fresh, Stale
-from gateway.models.content import ProductContent
+from gateway.models.content import ProductContent, Reading
 from gateway.models.conversations import CustomerConversations
 from gateway.models.orders import Fulfilment, OrderInvoices
 from gateway.models.profile import CustomerProfile
@@ -62,13 +62,32 @@ def _loader(
     return loader
 
 
-def content_by_sku(context: RequestContext) -> DataLoader[str, ProductContent | None] | None:
-    """None when no PIM is configured: content fields are then null, without an error."""
+def content_by_sku(
+    context: RequestContext, *, texts: tuple[str, ...] | None = None
+) -> DataLoader[str, ProductContent | None] | None:
+    """None when no PIM is configured: content fields are then null, without an error.
+
+    Content is read and cached in the request's locale only, and with `texts` (one of
+    `TEXT_READINGS`) those texts alone, without attributes or media (a scope per locale and
+    reading, all dropped together by a PIM change): reading and mapping every locale and every
+    attribute of a page of 50 was most of its CPU.
+    """
     content = context.services.content
     if content is None:
         return None
+    reading = Reading(context.locale, context.services.settings.default_locale, texts)
+
+    async def fetch(skus: list[str]) -> Mapping[str, ProductContent]:
+        return await content.content_by_skus(skus, reading=reading)
+
     return _loader(
-        context, "content_by_sku", DataClass.CONTENT, content.service, content.content_by_skus, by_sku=True
+        context,
+        f"content_by_sku:{reading.scope}",
+        DataClass.CONTENT,
+        content.service,
+        fetch,
+        scope=reading.scope,
+        by_sku=True,
     )
 
 

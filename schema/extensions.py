@@ -26,9 +26,11 @@ from .order.invoices import ErpInvoice
 
 async def _content(context: RequestContext, sites: Sequence[SiteInput]) -> list[Any]:
     default = context.services.settings.default_locale
+    # A listing's cards select the name: their content is read for it alone.
+    texts = ProductContent.texts_read(frozenset().union(*(site.selected for site in sites)))
     return [
         ProductContent.from_model(m, context.locale, default) if _is_model(m) else m
-        for m in await load.product_content(context, [site.keys for site in sites])
+        for m in await load.product_content(context, [site.keys for site in sites], texts=texts)
     ]
 
 

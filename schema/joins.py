@@ -28,6 +28,10 @@ class SiteInput(Protocol):
     def arguments(self) -> Mapping[str, Any]:
         """The field's arguments at this site, coerced, defaults applied."""
 
+    @property
+    def selected(self) -> frozenset[str]:
+        """The names of the fields the client selects on the value, through its fragments."""
+
 
 SiteLoad = Callable[[RequestContext, Sequence[SiteInput]], Awaitable[list[Any]]]
 """Given every site of a field in one answer: per site, its value, None, or the exception that cost it."""

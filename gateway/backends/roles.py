@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
-from gateway.models.content import ProductContent
+from gateway.models.content import ProductContent, Reading
 from gateway.models.conversations import CustomerConversations
 from gateway.models.orders import Fulfilment, OrderInvoices
 from gateway.models.profile import CustomerProfile
@@ -17,11 +17,13 @@ from gateway.models.stock import VariantStock
 
 
 class ContentSource(Protocol):
-    """The PIM: localized marketing content by SKU, in every locale at once."""
+    """The PIM: localized marketing content by SKU, in every locale at once or as one request reads it."""
 
     service: str
 
-    async def content_by_skus(self, skus: Sequence[str]) -> Mapping[str, ProductContent]: ...
+    async def content_by_skus(
+        self, skus: Sequence[str], *, reading: Reading | None = None
+    ) -> Mapping[str, ProductContent]: ...
 
 
 class StockSource(Protocol):

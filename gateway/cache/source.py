@@ -98,9 +98,13 @@ class SourceCache:
         *,
         is_backend_error: Callable[[Exception], bool] = lambda exc: True,
         clock: Callable[[], float] = time.time,
+        scopes: Mapping[DataClass, Sequence[str]] | None = None,
     ) -> None:
+        """`scopes`: every scope a data class's values may be stored under (content: one per
+        locale), so that dropping a key drops it in all of them, whichever replica stored them."""
         self.store = store
         self.policies = dict(policies)
+        self.scopes = {data_class: tuple(names) for data_class, names in (scopes or {}).items()}
         self._is_backend_error = is_backend_error
         self._clock = clock
         self._in_flight: dict[str, asyncio.Future[Entry]] = {}
@@ -210,15 +214,20 @@ class SourceCache:
     async def invalidate(self, data_class: DataClass, keys: Sequence[Hashable], *, scope: str = "") -> None:
         """Drop cached values; raises `CacheUnavailable` when the store fails.
 
-        Unlike a failed read or write, a failed delete leaves a stale value served for its whole
-        TTL, so the caller (a webhook) must know, and have the change sent again later.
+        Without a `scope`, a key is dropped unscoped and in every scope of the data class's (a
+        product's content in every locale). Unlike a failed read or write, a failed delete leaves
+        a stale value served for its whole TTL, so the caller (a webhook) must know, and have the
+        change sent again later.
         """
-        prefix = _prefix(data_class, scope)
-        for key in keys:
-            try:
-                await self.store.delete(prefix + str(key))
-            except Exception as exc:  # aiocache raises the backend's own errors, or TimeoutError
-                raise CacheUnavailable(f"the cache could not drop {prefix}{key}: {exc!r}") from exc
+        scopes = (scope,) if scope else ("", *self.scopes.get(data_class, ()))
+        cache_keys = [_prefix(data_class, name) + str(key) for key in keys for name in scopes]
+        # All at once: a SKU's content is held under several scopes, each one round trip to Redis.
+        outcomes = await asyncio.gather(*(self.store.delete(k) for k in cache_keys), return_exceptions=True)
+        for cache_key, outcome in zip(cache_keys, outcomes, strict=True):
+            if isinstance(outcome, Exception):  # the backend's own errors, or TimeoutError
+                raise CacheUnavailable(f"the cache could not drop {cache_key}: {outcome!r}") from outcome
+            if isinstance(outcome, BaseException):
+                raise outcome
 
     async def _read(self, cache_keys: list[str]) -> list[Entry | None]:
         if not cache_keys:

@@ -57,6 +57,9 @@ class Site:
     path: Path
     arguments: Mapping[str, Any]
     """The field's arguments, coerced (defaults applied, variables substituted)."""
+    selected: frozenset[str] = frozenset()
+    """The names of the fields selected on the value, through every fragment and whatever their
+    directives: a load may read only what these need."""
 
 
 _TYPENAME, _SHOPIFY, _SITE, _OVERRIDE = "typename", "shopify", "site", "override"
@@ -78,6 +81,8 @@ class _Field:
     """Shopify's fields: the selections of the field's nodes, merged."""
     arguments: Mapping[str, Any] = dataclasses.field(default_factory=dict)
     """Gateway-owned fields: their arguments, coerced."""
+    selected: frozenset[str] = frozenset()
+    """Gateway-owned fields: the names of the fields selected on their value (`Site.selected`)."""
 
 
 class Graft:
@@ -186,7 +191,12 @@ class Graft:
                     if definition.args
                     else {}
                 )
-                found.append(_Field(key, name, tuple(nodes), kind, planned=planned, arguments=arguments))
+                selected = self._selected(nodes, set())
+                found.append(
+                    _Field(
+                        key, name, tuple(nodes), kind, planned=planned, arguments=arguments, selected=selected
+                    )
+                )
             else:
                 children = tuple(node.selection_set for node in nodes if node.selection_set is not None)
                 found.append(
@@ -194,6 +204,24 @@ class Graft:
                 )
         self._collected[memo_key] = found
         return found
+
+    def _selected(
+        self, nodes: Sequence[FieldNode | FragmentDefinitionNode | InlineFragmentNode], visited: set[str]
+    ) -> frozenset[str]:
+        """The field names `nodes` select on their value, fragments followed (each once)."""
+        names: set[str] = set()
+        for node in nodes:
+            for selection in node.selection_set.selections if node.selection_set else ():
+                if isinstance(selection, FieldNode):
+                    names.add(selection.name.value)
+                elif isinstance(selection, InlineFragmentNode):
+                    names |= self._selected((selection,), visited)
+                elif isinstance(selection, FragmentSpreadNode) and selection.name.value not in visited:
+                    visited.add(selection.name.value)
+                    fragment = self.fragments.get(selection.name.value)
+                    if fragment is not None:
+                        names |= self._selected((fragment,), visited)
+        return frozenset(names)
 
     def _object(
         self,
@@ -218,7 +246,15 @@ class Graft:
                 out[key] = value.get(key) if field.kind is _OVERRIDE else None
                 keys = {planned.name: value.get(planned.alias) for planned in field.planned}
                 site = Site(
-                    runtime.name, field.name, out, key, field.nodes, keys, (*path, key), field.arguments
+                    runtime.name,
+                    field.name,
+                    out,
+                    key,
+                    field.nodes,
+                    keys,
+                    (*path, key),
+                    field.arguments,
+                    field.selected,
                 )
                 (self.overrides if field.kind is _OVERRIDE else self.sites).append(site)
         return out

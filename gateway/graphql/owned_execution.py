@@ -27,9 +27,14 @@ from graphql import (
     NameNode,
     OperationDefinitionNode,
     OperationType,
+    SelectionNode,
     SelectionSetNode,
+    Undefined,
     VariableDefinitionNode,
     execute_sync,
+    get_named_type,
+    get_nullable_type,
+    is_leaf_type,
     visit,
 )
 from strawberry.schema.config import StrawberryConfig
@@ -72,6 +77,7 @@ class OwnedExecutor:
                 GraphQLList(value_type), resolve=_from_root
             )
         self.schema = GraphQLSchema(query=GraphQLObjectType("GatewaySites", fields))
+        self._roots = fields
 
     def execute(
         self,
@@ -81,6 +87,15 @@ class OwnedExecutor:
         variables: Mapping[str, Any],
     ) -> list[GraphQLError]:
         """Fill every site of `groups` with its value's selection; returns errors with the answer's paths."""
+        slow: list[Group] = []
+        for group in groups:
+            rows = self._plain(group)
+            if rows is None:
+                slow.append(group)
+                continue
+            for site, row in zip(group.sites, rows, strict=True):
+                site.target[site.key] = row
+        groups = slow
         if not groups:
             return []
         selections = []
@@ -127,6 +142,76 @@ class OwnedExecutor:
             ):
                 site.target[site.key] = value
         return [_at_site(error, groups) for error in result.errors or ()]
+
+    def _plain(self, group: Group) -> list[dict[str, Any]] | None:
+        """The group's answers, completed as graphql-core would, when its selection is plain leaf
+        fields (a card's `content { name }`, a variant's `stock { available }`): a few µs a field
+        saved on hundreds of values a page. None, for graphql-core to run, when it is anything else
+        or a value would be an error there (a null where the schema forbids one, say)."""
+        root = self._roots[_root_name(group.sites[0].parent, group.sites[0].field)]
+        value_type = get_named_type(root.type)
+        assert isinstance(value_type, GraphQLObjectType)
+        nodes = [
+            s for node in group.sites[0].nodes if node.selection_set for s in node.selection_set.selections
+        ]
+        fields = _plain_fields(nodes, value_type)
+        if fields is None:
+            return None
+        rows: list[dict[str, Any]] = []
+        for value in group.values:
+            row: dict[str, Any] = {}
+            for key, field in fields:
+                if field is None:
+                    row[key] = value_type.name
+                    continue
+                try:
+                    result = field.resolve(value, None)  # type: ignore[misc]  # a default resolver needs no info
+                except Exception:  # graphql-core reports it, at its path
+                    return None
+                leaf = field.type
+                if isinstance(leaf, GraphQLNonNull):
+                    if result is None:
+                        return None
+                    leaf = leaf.of_type
+                elif result is None:
+                    row[key] = None
+                    continue
+                if isinstance(result, Exception):
+                    return None
+                try:
+                    serialized = leaf.serialize(result)  # type: ignore[union-attr]
+                except Exception:  # e.g. an Int out of range: graphql-core reports it
+                    return None
+                if serialized is None or serialized is Undefined:
+                    return None
+                row[key] = serialized
+            rows.append(row)
+        return rows
+
+
+def _plain_fields(
+    selections: Sequence[SelectionNode], object_type: GraphQLObjectType
+) -> list[tuple[str, GraphQLField | None]] | None:
+    """Response key and field (None for `__typename`) of each selection when all are leaf fields
+    without arguments or directives, resolved by attribute; None otherwise."""
+    fields: list[tuple[str, GraphQLField | None]] = []
+    for node in selections:
+        if not isinstance(node, FieldNode) or node.directives or node.arguments or node.selection_set:
+            return None
+        name = node.name.value
+        key = node.alias.value if node.alias else name
+        if name == "__typename":
+            fields.append((key, None))
+            continue
+        field = object_type.fields.get(name)
+        if (
+            field is None
+            or not getattr(field.resolve, "_is_default", False)  # Strawberry's attribute read
+            or not is_leaf_type(get_nullable_type(field.type))
+        ):
+            return None
+        fields.append((key, field))
+    return fields
 
 
 def _at_site(error: GraphQLError, groups: Sequence[Group]) -> GraphQLError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import ClassVar
 
 import strawberry
 
@@ -52,6 +53,18 @@ class ProductContent:
         description="Categories the product is classified in."
     )
     updated_at: datetime | None = strawberry.field(description="When the PIM last changed this content.")
+
+    WITHOUT_VALUES: ClassVar[frozenset[str]] = frozenset(
+        {"__typename", "sku", "locale", "categories", "updatedAt"}
+    )
+    """The fields any reading of the content answers: none of them is a PIM attribute's value."""
+
+    @classmethod
+    def texts_read(cls, selected: frozenset[str]) -> tuple[str, ...] | None:
+        """The smallest of `TEXT_READINGS` that answers the fields `selected`; None when they
+        need more (attributes or media). The texts' fields are named as their PIM attributes."""
+        wanted = selected - cls.WITHOUT_VALUES
+        return next((texts for texts in models.TEXT_READINGS if wanted <= set(texts)), None)
 
     @classmethod
     def from_model(cls, content: models.ProductContent, locale: str, default_locale: str) -> ProductContent:

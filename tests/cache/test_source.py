@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from gateway.cache import CachePolicy, DataClass, Fresh, SourceCache, Stale, Unavailable
+from gateway.cache.source import CacheUnavailable
 from gateway.cache.stores import memory_store, redis_store
 
 
@@ -136,6 +137,50 @@ async def test_a_failed_shared_fetch_fails_every_waiter(store: Any) -> None:
 
     assert len(backend.calls) == 1
     assert all(isinstance(result[0], Unavailable) for result in results)
+
+
+async def test_invalidation_drops_a_key_in_every_scope_of_its_data_class(store: Any) -> None:
+    # given: content cached per locale, one replica's keys in two locales and an unscoped one
+    backend = Backend()
+    policies = {DataClass.CONTENT: CachePolicy(ttl_s=60, max_stale_s=0)}
+    cache = SourceCache(store, policies, clock=Clock(), scopes={DataClass.CONTENT: ["en_US", "fr_FR"]})
+    for scope in ("en_US", "fr_FR", ""):
+        await cache.load_many(DataClass.CONTENT, ["a", "b"], backend.fetch, scope=scope)
+
+    # when: a change of "a" names no locale
+    await cache.invalidate(DataClass.CONTENT, ["a"])
+
+    # then: "a" is fetched again in every scope, "b" is still cached in each
+    backend.calls.clear()
+    for scope in ("en_US", "fr_FR", ""):
+        outcomes = await cache.load_many(DataClass.CONTENT, ["a", "b"], backend.fetch, scope=scope)
+        assert outcomes == [Fresh("value-a", cached=False), Fresh("value-b", cached=True)]
+    assert backend.calls == [["a"], ["a"], ["a"]]
+
+
+async def test_invalidation_in_one_scope_keeps_the_others(store: Any) -> None:
+    backend = Backend()
+    policies = {DataClass.CONTENT: CachePolicy(ttl_s=60, max_stale_s=0)}
+    cache = SourceCache(store, policies, clock=Clock(), scopes={DataClass.CONTENT: ["en_US", "fr_FR"]})
+    for scope in ("en_US", "fr_FR"):
+        await cache.load_many(DataClass.CONTENT, ["a"], backend.fetch, scope=scope)
+
+    await cache.invalidate(DataClass.CONTENT, ["a"], scope="en_US")
+
+    backend.calls.clear()
+    await cache.load_many(DataClass.CONTENT, ["a"], backend.fetch, scope="fr_FR")
+    await cache.load_many(DataClass.CONTENT, ["a"], backend.fetch, scope="en_US")
+    assert backend.calls == [["a"]]
+
+
+async def test_an_invalidation_the_store_cannot_make_is_reported() -> None:
+    store = redis_store("redis://127.0.0.1:1/0", "unreachable")
+    policies = {DataClass.CONTENT: CachePolicy(ttl_s=60, max_stale_s=0)}
+    cache = SourceCache(store, policies, clock=Clock(), scopes={DataClass.CONTENT: ["en_US", "fr_FR"]})
+
+    with pytest.raises(CacheUnavailable, match="could not drop"):
+        await cache.invalidate(DataClass.CONTENT, ["a"])
+    await cache.close()
 
 
 async def test_an_unreachable_redis_is_a_miss_not_a_failure() -> None:

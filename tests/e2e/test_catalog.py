@@ -137,6 +137,30 @@ async def test_in_context_switches_language_and_currency(gateway: Gateway, sandb
     assert material["value"] == product.content.material.fr
 
 
+@pytest.mark.parametrize(
+    "selection",
+    [
+        "content { ...Content } } } fragment Content on ProductContent { name attributes { code value } }",
+        "content { name ... on ProductContent { attributes { code value } } } } }",
+        "card: content { name } again: content { attributes { code value } } } }",
+    ],
+    ids=["fragment", "inline fragment", "another alias"],
+)
+async def test_attributes_selected_anywhere_are_read_with_the_texts(
+    gateway: Gateway, sandbox: Sandbox, selection: str
+) -> None:
+    # the texts alone are read when nothing selects attributes or media: here something does
+    product = next(p for p in sandbox.world.products if p.published)
+    query = f"""query($handle: String!) @inContext(language: FR) {{ product(handle: $handle) {{ {selection}"""
+
+    got = (await gateway.data(query, {"handle": product.handle}))["product"]
+
+    attributes = [a for content in got.values() for a in content.get("attributes", ())]
+    material = next(a for a in attributes if a["code"] == "material")
+    assert material["value"] == product.content.material.fr
+    assert [content["name"] for content in got.values() if "name" in content] == [product.content.name.fr_FR]
+
+
 async def test_unknown_language_falls_back_to_the_default_locale(gateway: Gateway, sandbox: Sandbox) -> None:
     product = next(p for p in sandbox.world.products if p.published)
     query = """query($handle: String!) @inContext(language: IT) { product(handle: $handle) { content { locale name } } }"""

@@ -90,6 +90,50 @@ async def test_a_pim_edit_refreshes_cached_content(hooked: tuple[Sandbox, Gatewa
     assert after["product"]["content"]["description"] == "Toute nouvelle."
 
 
+READINGS = {
+    # a card's texts, the same with the attribute list, and the texts in another language
+    "FR texts": """query($handle: String!) @inContext(language: FR) { product(handle: $handle) { content { description } } }""",
+    "FR full": """query($handle: String!) @inContext(language: FR) {
+      product(handle: $handle) { content { description attributes { code value } } } }""",
+    "EN texts": """query($handle: String!) @inContext(language: EN) { product(handle: $handle) { content { description } } }""",
+}
+
+
+async def test_a_pim_edit_refreshes_content_cached_in_every_locale_and_reading(
+    hooked: tuple[Sandbox, Gateway], shop: World
+) -> None:
+    # given: one product's content cached three ways (per locale, texts apart from the full content)
+    sandbox, gateway = hooked
+    product = next(p for p in shop.products if p.published)
+    before = {name: await gateway.data(query, {"handle": product.handle}) for name, query in READINGS.items()}
+    assert before["FR full"]["product"]["content"]["attributes"]
+    assert before["EN texts"]["product"]["content"]["description"] == product.content.description.en_US
+
+    # when: the PIM changes the description in both languages
+    description = {
+        "values": {
+            "description": [
+                {"locale": "fr_FR", "scope": "ecommerce", "data": "Toute nouvelle."},
+                {"locale": "en_US", "scope": "ecommerce", "data": "Brand new."},
+            ]
+        }
+    }
+    await akeneo_patch(sandbox, f"/api/rest/v1/product-models/{product.handle}", description)
+    await sandbox.emulators["akeneo"].control.webhooks.drain()
+
+    # then: every reading shows the change
+    after = {name: await gateway.data(query, {"handle": product.handle}) for name, query in READINGS.items()}
+    assert {name: data["product"]["content"]["description"] for name, data in after.items()} == {
+        "FR texts": "Toute nouvelle.",
+        "FR full": "Toute nouvelle.",
+        "EN texts": "Brand new.",
+    }
+    assert (
+        after["FR full"]["product"]["content"]["attributes"]
+        == before["FR full"]["product"]["content"]["attributes"]
+    )
+
+
 async def _post(
     gateway: Gateway, vendor: str, body: bytes, headers: dict[str, str], query: str = ""
 ) -> tuple[int, Any]:

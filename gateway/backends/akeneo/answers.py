@@ -11,7 +11,7 @@ the attribute types as context. `read_answer` (backends/http) turns any mismatch
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Annotated, Any, Generic, NamedTuple, TypeVar
 
@@ -59,7 +59,10 @@ IsoDateTime = Annotated[datetime, BeforeValidator(_iso_datetime)]
 
 
 def _without_nulls(value: object) -> object:
-    return {k: v for k, v in value.items() if v is not None} if isinstance(value, dict) else value
+    # Rebuilt only when there is a null to drop: labels of every option of every product pass here.
+    if isinstance(value, dict) and None in value.values():
+        return {k: v for k, v in value.items() if v is not None}
+    return value
 
 
 Labels = Annotated[dict[str, str], BeforeValidator(_without_nulls)]
@@ -146,22 +149,38 @@ class Value(Answer):
     scope: str | None = None
     data: Any
     linked_data: Annotated[
-        OptionsLinkedData | LinkedData | None,
-        # tried in order: a simple select's `attribute` and `code` are text, never an option, so
-        # the multi-select's shape fails on them; an object of options has no `code` of its own
+        LinkedData | OptionsLinkedData | None,
+        # tried in order, the commoner first: an object of options has no `code` of its own that
+        # is text (an option coded `code` is an object), so the simple select's shape fails on it;
+        # a simple select's `attribute` and `code` are text, never an option, so the other fails
         Field(union_mode="left_to_right"),
         BeforeValidator(_not_null),
     ] = None
+
+
+def _is_text(data: object) -> bool:
+    return data is None or type(data) is str
+
+
+def _is_codes(data: object) -> bool:
+    return data is None or (type(data) is list and all(type(code) is str for code in data))
+
+
+def _is_text_or_codes(data: object) -> bool:
+    return _is_text(data) or _is_codes(data)
 
 
 class DataShape(NamedTuple):
     adapter: TypeAdapter[Any]
     expected: str
     """Said in the error when `data` is not of the shape."""
+    plain: Callable[[object], bool] | None = None
+    """A quick test of data the adapter would pass as it is: thousands of values a page are
+    checked with it, the adapter sees only the others (metrics, prices, and anything wrong)."""
 
 
-_TEXT = DataShape(TypeAdapter(str | None), "text")
-_CODES = DataShape(TypeAdapter(list[str] | None), "a list of option codes")
+_TEXT = DataShape(TypeAdapter(str | None), "text", _is_text)
+_CODES = DataShape(TypeAdapter(list[str] | None), "a list of option codes", _is_codes)
 DATA_SHAPES: Mapping[str, DataShape] = {
     **dict.fromkeys(
         (
@@ -178,15 +197,21 @@ DATA_SHAPES: Mapping[str, DataShape] = {
     ),
     "pim_catalog_multiselect": _CODES,
     "pim_reference_data_multiselect": _CODES,
-    "pim_catalog_boolean": DataShape(TypeAdapter(bool | None), "a boolean"),
-    "pim_catalog_number": DataShape(TypeAdapter(str | int | float | None), "a number"),
+    "pim_catalog_boolean": DataShape(
+        TypeAdapter(bool | None), "a boolean", lambda data: data is None or type(data) is bool
+    ),
+    "pim_catalog_number": DataShape(
+        TypeAdapter(str | int | float | None),
+        "a number",
+        lambda data: data is None or type(data) in (str, int, float),
+    ),
     "pim_catalog_metric": DataShape(TypeAdapter(Metric | None), "a metric {amount, unit}"),
     "pim_catalog_price_collection": DataShape(
         TypeAdapter(list[Price] | None), "a list of prices {amount, currency}"
     ),
 }
 """The `data` of each attribute type the gateway shows; null is an empty value."""
-FEATURES_SHAPE = DataShape(TypeAdapter(str | list[str] | None), "text or a list of lines")
+FEATURES_SHAPE = DataShape(TypeAdapter(str | list[str] | None), "text or a list of lines", _is_text_or_codes)
 """Feature bullets: lines of a text, or a list of them."""
 
 
@@ -219,7 +244,10 @@ class Product(Answer):
             shape = data_shape(code, types.get(code))
             if shape is None:
                 continue  # an attribute type the gateway does not show, or the structure does not know yet
+            plain = shape.plain
             for index, entry in enumerate(entries):
+                if plain is not None and plain(entry.data):
+                    continue
                 try:
                     data = shape.adapter.validate_python(entry.data, strict=True)
                 except ValidationError:

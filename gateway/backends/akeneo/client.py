@@ -1,7 +1,10 @@
 """The Akeneo connector: localized product content by SKU, and media files for the gateway to serve.
 
 Content is read in batches of at most 100 SKUs (Akeneo's cap on an `IN` filter and on a page), one
-request per batch, all locales at once so that one cached value serves every language. The PIM's
+request per batch, all locales at once: a text missing in the request's locale and in the default
+one falls back to any locale the PIM has. Read for a request (a `Reading`), the content is
+mapped in its locale alone; read for some texts alone (a listing card's name), only the identifier
+and those texts' attributes are asked for (`attributes=`), a quarter of the answer. The PIM's
 structure (attribute types and labels, category labels) is read once and kept for an hour.
 """
 
@@ -20,10 +23,10 @@ from gateway.backends.http.client import BackendClient
 from gateway.backends.http.errors import BackendAuthError
 from gateway.backends.http.response import BackendResponse
 from gateway.backends.key_maps import KeyMap, MemoryKeyMap
-from gateway.models.content import ProductContent
+from gateway.models.content import ProductContent, Reading
 
 from .answers import ATTRIBUTE_PAGE, CATEGORY_PAGE, PRODUCT_PAGE, ListPage
-from .content_mapping import Structure, product_content
+from .content_mapping import Structure, product_content, text_attributes
 from .media_code import download_path
 from .next_link import next_request
 from .token import AkeneoToken
@@ -124,13 +127,20 @@ class AkeneoContent:
             self._structure_at = time.monotonic()
             return self._structure
 
-    async def content_by_skus(self, skus: Sequence[str]) -> Mapping[str, ProductContent]:
+    async def content_by_skus(
+        self, skus: Sequence[str], *, reading: Reading | None = None
+    ) -> Mapping[str, ProductContent]:
+        """Content by SKU, in every configured locale; with `reading`, in `reading.locale` alone, each
+        text the one `Localized.get(reading.locale, reading.default_locale)` would pick, and with
+        `reading.texts` those texts alone, without attributes or media, the PIM asked for them alone."""
         structure = await self.structure()
         batches = [skus[i : i + BATCH_SIZE] for i in range(0, len(skus), BATCH_SIZE)]
-        pages = await asyncio.gather(*(self._batch(structure, batch) for batch in batches))
+        pages = await asyncio.gather(*(self._batch(structure, batch, reading) for batch in batches))
         return {content.sku: content for page in pages for content in page}
 
-    async def _batch(self, structure: Structure, skus: Sequence[str]) -> list[ProductContent]:
+    async def _batch(
+        self, structure: Structure, skus: Sequence[str], reading: Reading | None
+    ) -> list[ProductContent]:
         search = {structure.identifier: [{"operator": "IN", "value": list(skus)}]}
         params = {
             "search": json.dumps(search, separators=(",", ":")),
@@ -139,13 +149,20 @@ class AkeneoContent:
             "with_attribute_options": "true",
             "limit": str(BATCH_SIZE),
         }
+        if (
+            reading is not None
+            and reading.texts is not None
+            and (wanted := text_attributes(structure, reading.texts))
+        ):
+            # A card shows the name: the answer shrinks to a quarter, and so do reading and checking it.
+            params["attributes"] = ",".join(wanted)
         response = await self.get(f"{API}/products-uuid", params)
         # What a value's `data` must be depends on its attribute's type, which the structure knows.
         page = read_answer(response, PRODUCT_PAGE, "product payload", context=structure.attribute_types)
         products = page.embedded.items
         try:
             contents = [
-                product_content(product, structure, scope=self.scope, locales=self.locales)
+                product_content(product, structure, scope=self.scope, locales=self.locales, reading=reading)
                 for product in products
             ]
         except ValueError as exc:

@@ -3,6 +3,10 @@
 Values are lists of `{locale, scope, data}`; each is read with Akeneo's fallbacks
 `(locale, scope) → (locale, null) → (null, scope) → (null, null)` for the configured channel.
 Attribute and category labels come from the PIM's structure, read once by the connector.
+
+Mapped for a `Reading` (a request's locale, then the default one), each text is worked out for
+that locale alone, with `Localized.get`'s fallbacks applied here: the other locales' texts are
+displayed only when the preferred ones have none, not for every product of every answer.
 """
 
 from __future__ import annotations
@@ -11,12 +15,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from gateway.models.content import Attribute, Category, Localized, MediaFile, ProductContent
+from gateway.models.content import Attribute, Category, Localized, MediaFile, ProductContent, Reading
 
 from .answers import AttributeItem, CategoryItem, LinkedData, Metric, Price, Product, Value
 from .media_code import original_name
 
-CORE_ATTRIBUTES = frozenset({"name", "description", "features"})
+TEXT_ATTRIBUTES = ("name", "description", "features")
+CORE_ATTRIBUTES = frozenset(TEXT_ATTRIBUTES)
 """Shown in their own fields of ProductContent, not in its attribute list."""
 IDENTIFIER_TYPE = "pim_catalog_identifier"
 MEDIA_TYPES = frozenset({"pim_catalog_image", "pim_catalog_file"})
@@ -84,6 +89,12 @@ def _pick(entries: Entries, locale: str | None, scope: str) -> Value | None:
     )
 
 
+def text_attributes(structure: Structure, texts: Sequence[str]) -> list[str]:
+    """What the PIM is asked for when only `texts` are read: the identifier and those texts'
+    attributes, the ones the PIM has (it refuses to filter on an attribute it does not know)."""
+    return [code for code in (structure.identifier, *texts) if code in structure.attribute_types]
+
+
 def _locales(entries: Entries, locales: Sequence[str]) -> Sequence[str]:
     localized = {locale for locale, _ in entries if locale}
     return [loc for loc in locales if loc in localized] if localized else locales
@@ -145,22 +156,66 @@ def _localized(entries: Entries, scope: str, locales: Sequence[str], attribute_t
     return Localized(texts)
 
 
-def _features(entries: Entries, scope: str, locales: Sequence[str]) -> dict[str, tuple[str, ...]]:
+def _preferred(
+    entries: Entries, scope: str, locales: Sequence[str], attribute_type: str | None, reading: Reading
+) -> Localized:
+    """What `_localized(...).get(reading.locale, reading.default_locale)` gives, held under
+    `reading.locale`, displaying only the texts needed to find it (usually one)."""
+    tried: set[str] = set()
+    for locale in (reading.locale, reading.default_locale, *locales):
+        if locale in tried or locale not in locales:
+            continue
+        tried.add(locale)
+        entry = _pick(entries, locale, scope)
+        text = _display(entry, attribute_type, locale) if entry is not None else None
+        if text:
+            return Localized({reading.locale: text})
+    return Localized({})
+
+
+def _bullets(entries: Entries, scope: str, locale: str) -> tuple[str, ...]:
+    entry = _pick(entries, locale, scope)
+    data = entry.data if entry is not None else None
+    lines = data if isinstance(data, list) else str(data or "").splitlines()
+    return tuple(line.strip().lstrip("-•* ").strip() for line in lines if line.strip())
+
+
+def _features(
+    entries: Entries, scope: str, locales: Sequence[str], reading: Reading | None
+) -> dict[str, tuple[str, ...]]:
+    if reading is not None:
+        # `ProductContent.features_in`'s fallback: the default locale's bullets, then none.
+        for locale in (reading.locale, reading.default_locale):
+            if locale in locales and (bullets := _bullets(entries, scope, locale)):
+                return {reading.locale: bullets}
+        return {}
     features: dict[str, tuple[str, ...]] = {}
     for locale in locales:
-        entry = _pick(entries, locale, scope)
-        data = entry.data if entry is not None else None
-        lines = data if isinstance(data, list) else str(data or "").splitlines()
-        bullets = tuple(line.strip().lstrip("-•* ").strip() for line in lines if line.strip())
-        if bullets:
+        if bullets := _bullets(entries, scope, locale):
             features[locale] = bullets
     return features
 
 
 def product_content(
-    product: Product, structure: Structure, *, scope: str, locales: Sequence[str]
+    product: Product,
+    structure: Structure,
+    *,
+    scope: str,
+    locales: Sequence[str],
+    reading: Reading | None = None,
 ) -> ProductContent:
-    """The product's content in `locales`; ValueError when it has no SKU at all."""
+    """The product's content in `locales`; ValueError when it has no SKU at all.
+
+    With `reading`, every text is the one `reading` picks among `locales`, under `reading.locale`
+    alone: the content read in that locale gives the same texts as the content in every locale.
+    A reading of some texts only maps those, and no attributes or media.
+    """
+
+    def localized(entries: Entries, candidates: Sequence[str], attribute_type: str | None) -> Localized:
+        if reading is None:
+            return _localized(entries, scope, candidates, attribute_type)
+        return _preferred(entries, scope, candidates, attribute_type, reading)
+
     values = product.values
     sku_entry = _pick(_entries(values, structure.identifier), None, scope)
     sku = sku_entry.data if sku_entry is not None and isinstance(sku_entry.data, str) else None
@@ -170,7 +225,10 @@ def product_content(
 
     attributes: list[Attribute] = []
     media: list[MediaFile] = []
-    for code in sorted(values, key=lambda c: (structure.attribute_order.get(c, 10_000), c)):
+    # Read for some texts only, the content has those alone, whatever the PIM sent.
+    texts = TEXT_ATTRIBUTES if reading is None or reading.texts is None else reading.texts
+    shown = values if reading is None or reading.texts is None else ()
+    for code in sorted(shown, key=lambda c: (structure.attribute_order.get(c, 10_000), c)):
         if code in CORE_ATTRIBUTES or code == structure.identifier:
             continue
         entries = _entries(values, code)
@@ -183,18 +241,23 @@ def product_content(
                     MediaFile(code=path, filename=original_name(path), download_path=f"/media/akeneo/{path}")
                 )
             continue
-        value = _localized(entries, scope, _locales(entries, locales), attribute_type)
+        value = localized(entries, _locales(entries, locales), attribute_type)
         if value.values:
             attributes.append(Attribute(code, structure.label_of(code), value))
+
+    def text(code: str) -> Localized:
+        if code not in texts:
+            return Localized({})
+        return localized(_entries(values, code), locales, structure.attribute_types.get(code))
 
     return ProductContent(
         sku=sku,
         uuid=product.uuid,
-        name=_localized(_entries(values, "name"), scope, locales, structure.attribute_types.get("name")),
-        description=_localized(
-            _entries(values, "description"), scope, locales, structure.attribute_types.get("description")
-        ),
-        features=_features(_entries(values, "features"), scope, locales),
+        name=text("name"),
+        description=text("description"),
+        features=_features(_entries(values, "features"), scope, locales, reading)
+        if "features" in texts
+        else {},
         attributes=tuple(attributes),
         media=tuple(media),
         categories=tuple(structure.category_of(code) for code in product.categories if code != "master"),
@@ -202,4 +265,4 @@ def product_content(
     )
 
 
-__all__ = ["Structure", "product_content"]
+__all__ = ["TEXT_ATTRIBUTES", "Structure", "product_content", "text_attributes"]

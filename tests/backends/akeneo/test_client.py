@@ -21,6 +21,7 @@ from gateway.backends.http.errors import (
     BackendRequestError,
     BackendUnavailable,
 )
+from gateway.models.content import ALL_TEXTS, NAME_ONLY, Reading
 from sandbox.runner import Sandbox
 from tests.backends.http.conftest import Hit, Upstream
 from tests.harness import sandbox_stats, set_faults
@@ -88,6 +89,26 @@ async def test_content_is_one_search_by_sku_with_scope_locales_and_options(
     ]
     assert {h.headers["Authorization"] for h in structure} == {hit.headers["Authorization"]}
     assert len(upstream.hits) == 4  # and one grant
+
+
+@pytest.mark.parametrize(
+    ("texts", "attributes"), [(NAME_ONLY, "sku,name"), (ALL_TEXTS, "sku,name,description,features")]
+)
+async def test_a_reading_of_texts_asks_for_the_identifier_and_those_texts(
+    upstream: Upstream,
+    replay: AkeneoContent,
+    akeneo_sandbox: Sandbox,
+    texts: tuple[str, ...],
+    attributes: str,
+) -> None:
+    skus = recorded_skus(akeneo_sandbox.world)
+
+    await replay.content_by_skus(skus, reading=Reading("fr_FR", "en_US", texts))
+
+    [hit] = hits_to(upstream, PRODUCTS)
+    query = dict(parse_qsl(hit.query))
+    assert query["attributes"] == attributes
+    assert query["locales"] == "en_US,fr_FR,de_DE"  # a text missing in French and English falls back to any
 
 
 async def test_the_structure_and_the_token_are_read_once(upstream: Upstream, replay: AkeneoContent) -> None:
@@ -328,6 +349,39 @@ async def test_fewer_locales_give_fewer_texts(emulator: Sandbox, make_content: C
 
     assert mapped.name.values == {"fr_FR": product.content.name.fr_FR}
     assert all(set(a.value.values) == {"fr_FR"} for a in mapped.attributes)
+
+
+@pytest.mark.parametrize("locale", ["fr_FR", "de_DE", "en_US"])
+async def test_read_in_one_locale_the_texts_are_those_of_every_locale(
+    emulator: Sandbox, content: AkeneoContent, locale: str
+) -> None:
+    skus = [v.sku for p in emulator.world.products[:3] for v in p.variants]
+    every = await content.content_by_skus(skus)
+
+    full = await content.content_by_skus(skus, reading=Reading(locale, "en_US"))
+    texts = await content.content_by_skus(skus, reading=Reading(locale, "en_US", ALL_TEXTS))
+    names = await content.content_by_skus(skus, reading=Reading(locale, "en_US", NAME_ONLY))
+
+    assert set(full) == set(texts) == set(names) == set(every)
+    for sku, mapped in every.items():
+        for one in (full[sku], texts[sku]):
+            assert one.name.values == {locale: mapped.name.get(locale, "en_US")}
+            assert one.description.values == {locale: mapped.description.get(locale, "en_US")}
+            assert one.features_in(locale, "en_US") == mapped.features_in(locale, "en_US")
+            assert (one.categories, one.updated_at, one.uuid) == (
+                mapped.categories,
+                mapped.updated_at,
+                mapped.uuid,
+            )
+        assert [(a.code, a.value.get(locale, "en_US")) for a in full[sku].attributes] == [
+            (a.code, a.value.get(locale, "en_US")) for a in mapped.attributes
+        ]
+        assert full[sku].media == mapped.media
+        assert (texts[sku].attributes, texts[sku].media) == ((), ())
+        assert names[sku].name == texts[sku].name
+        assert (names[sku].description.values, names[sku].features) == ({}, {})
+        assert (names[sku].attributes, names[sku].media) == ((), ())
+        assert names[sku].categories == mapped.categories
 
 
 async def test_media_are_downloaded_with_the_token(emulator: Sandbox, content: AkeneoContent) -> None:

@@ -17,7 +17,7 @@ import pytest
 
 from gateway.backends.akeneo.answers import Product
 from gateway.backends.akeneo.content_mapping import Structure, product_content
-from gateway.models.content import Localized, ProductContent
+from gateway.models.content import Localized, ProductContent, Reading
 from sandbox.seed import generate
 
 from .recordings import LOCALES, SCOPE, SIZE, load
@@ -178,6 +178,63 @@ def test_only_the_requested_locales_are_mapped() -> None:
     assert content.name.values == {"de_DE": SEEDED.name.de_DE}
     assert set(content.features) == {"de_DE"}
     assert all(set(a.value.values) == {"de_DE"} for a in content.attributes)
+
+
+# --- one preferred locale ------------------------------------------------------------------------------
+
+
+def preferred(product: Item, locale: str, default_locale: str = "en_US") -> ProductContent:
+    checked = Product.model_validate(product, strict=True, context=structure().attribute_types)
+    return product_content(
+        checked, structure(), scope=SCOPE, locales=LOCALES, reading=Reading(locale, default_locale)
+    )
+
+
+def read_in(content: ProductContent, locale: str, default_locale: str = "en_US") -> dict[str, Any]:
+    """What a request in `locale` is shown of `content` (as `schema.catalog.content` reads it)."""
+    return {
+        "name": content.name.get(locale, default_locale),
+        "description": content.description.get(locale, default_locale),
+        "features": content.features_in(locale, default_locale),
+        "attributes": [
+            (a.code, a.label.get(locale, default_locale), a.value.get(locale, default_locale))
+            for a in content.attributes
+        ],
+        "media": content.media,
+        "categories": [(c.code, c.label.get(locale, default_locale)) for c in content.categories],
+        "updated_at": content.updated_at,
+    }
+
+
+def sparse() -> Item:
+    """A product whose texts are missing in some locales: the fallbacks all come into play."""
+    product = item()
+    product["values"]["name"] = [{"locale": "de_DE", "scope": None, "data": "Nur Deutsch"}]
+    product["values"]["description"] = [
+        {"locale": "en_US", "scope": SCOPE, "data": "English only."},
+        {"locale": "fr_FR", "scope": SCOPE, "data": ""},
+    ]
+    product["values"]["features"] = [{"locale": "de_DE", "scope": None, "data": "- Nur hier"}]
+    product["values"]["care"] = [{"locale": "fr_FR", "scope": None, "data": "Lavage à 30 °C."}]
+    return product
+
+
+@pytest.mark.parametrize("product", [item(), sparse()], ids=["recorded", "sparse"])
+@pytest.mark.parametrize("locale", LOCALES)
+def test_read_in_a_preferred_locale_the_content_shows_what_every_locale_shows(
+    product: Item, locale: str
+) -> None:
+    assert read_in(preferred(product, locale), locale) == read_in(mapped(product), locale)
+
+
+def test_a_preferred_locale_holds_each_text_under_that_locale_alone() -> None:
+    content = preferred(sparse(), "fr_FR")
+
+    assert content.name.values == {"fr_FR": "Nur Deutsch"}  # neither French nor English: any locale
+    assert content.description.values == {"fr_FR": "English only."}  # the default locale's
+    assert content.features == {}  # bullets fall back to the default locale only
+    assert attribute(content, "care") == {"fr_FR": "Lavage à 30 °C."}
+    assert all(set(a.value.values) == {"fr_FR"} for a in content.attributes)
 
 
 @pytest.mark.parametrize("empty", [None, ""])
