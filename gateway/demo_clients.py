@@ -15,7 +15,6 @@ from typing import Any
 from .clients.keys import key_hash, new_key
 from .models import scopes
 
-
 PUBLIC_HEADER = "X-Shopify-Storefront-Access-Token"
 PRIVATE_HEADER = "Shopify-Storefront-Private-Token"
 
