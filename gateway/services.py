@@ -42,6 +42,7 @@ from gateway.cache.stores import memory_store, redis_store
 from gateway.config import BackendSection, GatewayConfig
 from gateway.graphql.response_cache import ResponseCache
 from gateway.health import BackendCheck
+from gateway.invoice_links import InvoiceLinks
 from gateway.webhooks.broadcast import (
     Invalidations,
     LocalInvalidations,
@@ -134,6 +135,7 @@ class Services:
     orders: OrderRecordsSource | None
     cache: SourceCache
     settings: CatalogSettings
+    invoice_links: InvoiceLinks
 
 
 @dataclass(slots=True)
@@ -278,6 +280,10 @@ async def open_services(
                 low_stock_threshold=catalog_config.low_stock_threshold,
                 default_locale=catalog_config.default_locale,
                 languages=dict(catalog_config.languages),
+            ),
+            invoice_links=InvoiceLinks.from_secret(
+                secret.get_secret_value() if (secret := config.server.signing_secret) else None,
+                ttl_s=config.server.download_link_ttl_s,
             ),
         )
         yield Runtime(
