@@ -46,7 +46,8 @@ def _error(status: int, message: str, **extra: str) -> JSONResponse:
     )
 
 
-def _backend_error(exc: BackendError) -> JSONResponse:
+def backend_error_response(exc: BackendError) -> JSONResponse:
+    """The answer for an ERP that failed to serve the file: what failed and where, never its message."""
     extra = {"code": exc.code, "service": exc.service}
     if isinstance(exc, BackendRequestError) and exc.status == 404:
         return _error(404, "the ERP has no such invoice", **extra)
@@ -68,7 +69,7 @@ def invoice_endpoint(services: Callable[[], Any]) -> Callable[[Request], Awaitab
         try:
             pdf = await orders.invoice_pdf(grant.invoice_id)
         except BackendError as exc:
-            return _backend_error(exc)
+            return backend_error_response(exc)
         disposition = f'attachment; filename="{file_name(grant.number)}"'
         return Response(
             pdf, media_type="application/pdf", headers={**FILE_HEADERS, "Content-Disposition": disposition}
@@ -77,4 +78,4 @@ def invoice_endpoint(services: Callable[[], Any]) -> Callable[[Request], Awaitab
     return invoice
 
 
-__all__ = ["INVOICE_PATH", "file_name", "invoice_endpoint"]
+__all__ = ["INVOICE_PATH", "backend_error_response", "file_name", "invoice_endpoint"]
