@@ -1,5 +1,5 @@
 """The Starlette app: GraphQL (Storefront and Customer Account APIs), customer sign-in, health,
-media, and the lifespan that opens the backends.
+media, invoice PDFs, and the lifespan that opens the backends.
 
 ```python
 app = build_app(load_config("gateway.yaml"))
@@ -39,6 +39,7 @@ from .graphql.owned_execution import OwnedExecutor
 from .graphql.response_cache import ResponseCache
 from .graphql.storefront_api import ComposedExecutor
 from .health import Readiness, healthz, readyz_endpoint
+from .invoice_download import INVOICE_PATH, invoice_endpoint
 from .media import MEDIA_PATH, media_endpoint
 from .models.caller import Caller
 from .services import Runtime, open_services
@@ -235,6 +236,7 @@ def build_app(config: GatewayConfig, *, sample_query: str | None = None) -> Star
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz_endpoint(lambda: state.readiness), methods=["GET"]),
         Route(MEDIA_PATH, media_endpoint(lambda: state.services), methods=["GET"]),
+        Route(INVOICE_PATH, invoice_endpoint(lambda: state.services), methods=["GET"]),
         Route(
             "/webhooks/{vendor}",
             webhook_endpoint(

@@ -323,6 +323,21 @@ class ServerSection(Section):
             " Unset: no cap."
         ),
     )
+    signing_secret: SecretStr | None = Field(
+        None,
+        min_length=32,
+        description=(
+            "Key (32 characters or more) that signs the gateway's download links (invoice PDFs); give"
+            " every replica the same. Unset: each process draws one at start, so links stop working"
+            " when it restarts and fail on other replicas (a warning says so)."
+        ),
+    )
+    download_link_ttl_s: float = Field(
+        900,
+        gt=0,
+        le=86_400,
+        description="Seconds a download link works after the query that made it (15 minutes by default).",
+    )
     state_dir: Path = Field(
         Path(".commerce-gateway"),
         description=(

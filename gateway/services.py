@@ -44,6 +44,7 @@ from gateway.cache.stores import memory_store, redis_store
 from gateway.config import BackendSection, GatewayConfig, ShopifySection
 from gateway.graphql.response_cache import ResponseCache
 from gateway.health import BackendCheck
+from gateway.invoice_links import InvoiceLinks
 from gateway.models.content import reading_scopes
 from gateway.webhooks.broadcast import (
     Invalidations,
@@ -154,6 +155,7 @@ class Services:
     orders: OrderRecordsSource | None
     cache: SourceCache
     settings: CatalogSettings
+    invoice_links: InvoiceLinks
 
 
 @dataclass(slots=True)
@@ -314,6 +316,10 @@ async def open_services(
                 low_stock_threshold=catalog_config.low_stock_threshold,
                 default_locale=catalog_config.default_locale,
                 languages=dict(catalog_config.languages),
+            ),
+            invoice_links=InvoiceLinks.from_secret(
+                secret.get_secret_value() if (secret := config.server.signing_secret) else None,
+                ttl_s=config.server.download_link_ttl_s,
             ),
         )
         yield Runtime(

@@ -13,6 +13,7 @@ from gateway.backends.roles import (
     StockSource,
 )
 from gateway.cache import DataClass, SourceCache
+from gateway.invoice_links import InvoiceLinks
 from gateway.models.caller import ANONYMOUS, Caller
 from gateway.models.context import InContext
 
@@ -54,6 +55,9 @@ class Sources(Protocol):
 
     @property
     def settings(self) -> CatalogSettings: ...
+
+    @property
+    def invoice_links(self) -> InvoiceLinks: ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -71,8 +71,9 @@ async def _fulfilment(context: RequestContext, sites: Sequence[SiteInput]) -> li
 
 
 async def _invoices(context: RequestContext, sites: Sequence[SiteInput]) -> list[Any]:
+    links = context.services.invoice_links
     return [
-        ErpInvoice.from_models(m) if _is_model(m) else m
+        ErpInvoice.from_models(m, links) if _is_model(m) else m
         for m in await load.order_invoices(context, [site.keys for site in sites])
     ]
 

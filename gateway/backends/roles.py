@@ -63,5 +63,9 @@ class OrderRecordsSource(Protocol):
 
     async def invoices_by_order_names(self, names: Sequence[str]) -> Mapping[str, OrderInvoices]: ...
 
+    async def invoice_pdf(self, invoice_id: int) -> bytes:
+        """The PDF of one of the ERP's invoices, by its `Invoice.erp_id`."""
+        ...
+
 
 __all__ = ["ContentSource", "ConversationSource", "OrderRecordsSource", "ProfileSource", "StockSource"]

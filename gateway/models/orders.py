@@ -58,6 +58,8 @@ class Fulfilment:
 class Invoice:
     """A customer invoice the ERP issued for the order."""
 
+    erp_id: int
+    """The ERP's record id: what its PDF is asked for by."""
     number: str
     state: str
     """posted or cancel (drafts are not issued and never served)."""

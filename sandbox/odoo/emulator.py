@@ -13,6 +13,7 @@ from .activity import PointOfSale
 from .auth import Credentials
 from .json2 import Json2Api
 from .jsonrpc import JsonRpcApi
+from .reports import InvoiceReports
 from .responses import server_error, unavailable
 from .seeding import build_store
 from .throttle import Throttle
@@ -22,7 +23,7 @@ VENDOR = "odoo"
 
 
 def create_emulator(world: World, options: EmulatorOptions) -> Emulator:
-    """An Odoo 19 database serving the ERP view of `world` over JSON-2 and legacy JSON-RPC."""
+    """An Odoo 19 database serving the ERP view of `world` over JSON-2 and legacy JSON-RPC, and its invoices as PDF."""
     control = SandboxControl(VENDOR, unavailable=unavailable, server_error=server_error, seed=options.seed)
     throttle = Throttle(control)
     app = web.Application(middlewares=[control.middleware, throttle.middleware])
@@ -32,6 +33,7 @@ def create_emulator(world: World, options: EmulatorOptions) -> Emulator:
     notifier = WebhookNotifier(store, control.webhooks)
     Json2Api(store, credentials, notifier.flush).add_routes(app)
     JsonRpcApi(store, credentials, notifier.flush).add_routes(app)
+    InvoiceReports(store, credentials).add_routes(app)
     version.add_routes(app)
     return Emulator(
         vendor=VENDOR,

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 import strawberry
 
+from gateway.invoice_links import InvoiceLinks
 from gateway.models import orders as models
 
 
@@ -34,9 +35,16 @@ class ErpInvoice:
     currency_code: str = strawberry.field(
         description="The ISO 4217 code of the currency the amounts are in, such as `EUR`."
     )
+    download_url: str = strawberry.field(
+        description=(
+            "Path on the gateway that serves the invoice as a PDF file, to the holder of this link only "
+            "and for a short while (15 minutes unless configured otherwise): query the order again for "
+            "a fresh one."
+        )
+    )
 
     @classmethod
-    def from_model(cls, invoice: models.Invoice) -> ErpInvoice:
+    def from_model(cls, invoice: models.Invoice, order_name: str, links: InvoiceLinks) -> ErpInvoice:
         return cls(
             number=invoice.number,
             state=invoice.state,
@@ -47,11 +55,14 @@ class ErpInvoice:
             amount_tax=invoice.amount_tax,
             amount_total=invoice.amount_total,
             currency_code=invoice.currency,
+            # Made per request, never cached: the order name is the one Shopify just returned for
+            # the caller's own token, so the link is theirs.
+            download_url=links.path(invoice_id=invoice.erp_id, order_name=order_name, number=invoice.number),
         )
 
     @classmethod
-    def from_models(cls, invoices: models.OrderInvoices) -> list[ErpInvoice]:
-        return [cls.from_model(invoice) for invoice in invoices.invoices]
+    def from_models(cls, invoices: models.OrderInvoices, links: InvoiceLinks) -> list[ErpInvoice]:
+        return [cls.from_model(invoice, invoices.order_name, links) for invoice in invoices.invoices]
 
 
 __all__ = ["ErpInvoice"]

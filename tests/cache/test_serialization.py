@@ -51,6 +51,7 @@ INVOICES = OrderInvoices(
     "#1042",
     (
         Invoice(
+            42,
             "INV/2026/00042",
             "posted",
             "paid",

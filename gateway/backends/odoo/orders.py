@@ -9,6 +9,10 @@ orders). A call whose domain would match nothing is not made.
 
 A name the ERP has no sale order for has no fulfilment (absent from the answer) and no invoices
 (an empty list: the ERP answered, and knows of none).
+
+An invoice's PDF comes from Odoo's report controller, `GET /report/pdf/account.report_invoice/<id>`,
+with the same API key as a bearer token: Odoo renders the invoice on the spot and answers the bare
+PDF, for any issued invoice (the attachment Odoo stores is there only once an invoice was sent).
 """
 
 from __future__ import annotations
@@ -32,8 +36,13 @@ from .order_answers import (
     PickingRecord,
     SaleOrderRecord,
 )
+from .reports import Reports
 
 SERVICE = "odoo"
+INVOICE_REPORT = "account.report_invoice"
+"""Odoo's customer invoice report (the one its Print button renders)."""
+MAX_INVOICE_PDF_BYTES = 10 * 1024 * 1024
+"""Largest invoice PDF served: a long invoice with a logo runs to a few hundred kilobytes."""
 SALE_ORDER_FIELDS = ["name", "client_order_ref", "state"]
 PICKING_FIELDS = [
     "name",
@@ -72,8 +81,25 @@ class OdooOrders:
 
     service = SERVICE
 
-    def __init__(self, client: BackendClient, *, database: str, api_key: str) -> None:
+    def __init__(
+        self,
+        client: BackendClient,
+        *,
+        database: str,
+        api_key: str,
+        max_pdf_bytes: int = MAX_INVOICE_PDF_BYTES,
+    ) -> None:
         self.odoo = Json2(client, database=database, api_key=api_key)
+        self.reports = Reports(client, database=database, api_key=api_key)
+        self.max_pdf_bytes = max_pdf_bytes
+
+    async def invoice_pdf(self, invoice_id: int) -> bytes:
+        """The PDF of the ERP's invoice `invoice_id`.
+
+        `BackendRequestError` with status 404 when the ERP has no such invoice; an answer that is not
+        a PDF, or larger than `max_pdf_bytes`, is a `BackendBadResponse`.
+        """
+        return await self.reports.pdf(INVOICE_REPORT, invoice_id, max_bytes=self.max_pdf_bytes)
 
     async def fulfilment_by_order_names(self, names: Sequence[str]) -> Mapping[str, Fulfilment]:
         orders = await self._sale_orders(names)
@@ -209,6 +235,7 @@ def _invoice(row: InvoiceRecord) -> Invoice:
     if row.currency_id is None:
         raise BackendBadResponse(SERVICE, f"account.move/search_read: invoice {row.name} has no currency")
     return Invoice(
+        erp_id=row.id,
         number=row.name or "",
         state=row.state,
         payment_state=row.payment_state,
@@ -221,4 +248,13 @@ def _invoice(row: InvoiceRecord) -> Invoice:
     )
 
 
-__all__ = ["INVOICE_FIELDS", "MOVE_FIELDS", "PICKING_FIELDS", "SALE_ORDER_FIELDS", "SERVICE", "OdooOrders"]
+__all__ = [
+    "INVOICE_FIELDS",
+    "INVOICE_REPORT",
+    "MAX_INVOICE_PDF_BYTES",
+    "MOVE_FIELDS",
+    "PICKING_FIELDS",
+    "SALE_ORDER_FIELDS",
+    "SERVICE",
+    "OdooOrders",
+]

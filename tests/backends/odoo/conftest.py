@@ -15,6 +15,7 @@ import pytest
 from gateway.backends.http.client import BackendClient
 from gateway.backends.http.settings import BackendSettings
 from gateway.backends.odoo.client import OdooStock
+from gateway.backends.odoo.orders import OdooOrders
 from sandbox.runner import Sandbox, SandboxSettings
 from sandbox.seed import generate
 from tests.backends.http.conftest import Answer, Upstream, upstream, upstream_server
@@ -27,6 +28,7 @@ LOOPBACK_API_KEY = "4f1c0d9e8b7a6f5e4d3c2b1a0f9e8d7c6b5a4f3e"
 """What the connector sends the loopback upstream, which checks nothing: tests check what it got."""
 
 StockFactory = Callable[..., Awaitable[OdooStock]]
+OrdersFactory = Callable[..., Awaitable[OdooOrders]]
 
 
 def recorded(name: str) -> Answer:
@@ -80,4 +82,34 @@ async def replay(upstream: Upstream, make_stock: StockFactory) -> OdooStock:
     return await make_stock(upstream.url)
 
 
-__all__ = ["LOOPBACK_API_KEY", "LOOPBACK_DATABASE", "StockFactory", "recorded", "upstream", "upstream_server"]
+@pytest.fixture
+async def make_orders() -> AsyncIterator[OrdersFactory]:
+    """`await make_orders(url, database=..., api_key=...)`: a connector without retries, closed after."""
+    async with contextlib.AsyncExitStack() as stack:
+
+        async def make(
+            url: str, *, database: str = LOOPBACK_DATABASE, api_key: str = LOOPBACK_API_KEY
+        ) -> OdooOrders:
+            client = await stack.enter_async_context(
+                BackendClient(BackendSettings(name="odoo", url=url, retries=0))
+            )
+            return OdooOrders(client, database=database, api_key=api_key)
+
+        yield make
+
+
+@pytest.fixture
+async def orders(emulator: Sandbox, make_orders: OrdersFactory) -> OdooOrders:
+    config = emulator.backends_config()["odoo"]
+    return await make_orders(emulator.urls["odoo"], database=config["database"], api_key=config["api_key"])
+
+
+__all__ = [
+    "LOOPBACK_API_KEY",
+    "LOOPBACK_DATABASE",
+    "OrdersFactory",
+    "StockFactory",
+    "recorded",
+    "upstream",
+    "upstream_server",
+]

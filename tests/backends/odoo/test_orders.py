@@ -7,18 +7,14 @@ loopback upstream, which keeps every request it gets.
 
 from __future__ import annotations
 
-import contextlib
 import json
-from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
 import pytest
 
-from gateway.backends.http.client import BackendClient
 from gateway.backends.http.errors import BackendBadResponse, BackendUnavailable
-from gateway.backends.http.settings import BackendSettings
 from gateway.backends.odoo.orders import MOVE_FIELDS, PICKING_FIELDS, SALE_ORDER_FIELDS, OdooOrders
 from gateway.models.orders import DeliveryLine
 from sandbox.odoo import base_records
@@ -27,36 +23,12 @@ from sandbox.seed import Order
 from tests.backends.http.conftest import Upstream
 from tests.harness import sandbox_stats, set_faults
 
-from .conftest import LOOPBACK_API_KEY, LOOPBACK_DATABASE
+from .conftest import OrdersFactory
 
 SALE_ORDERS = "POST /json/2/sale.order/search_read"
 PICKINGS = "POST /json/2/stock.picking/search_read"
 MOVES = "POST /json/2/stock.move/search_read"
 INVOICES = "POST /json/2/account.move/search_read"
-
-OrdersFactory = Callable[..., Awaitable[OdooOrders]]
-
-
-@pytest.fixture
-async def make_orders() -> AsyncIterator[OrdersFactory]:
-    """`await make_orders(url, database=..., api_key=...)`: a connector without retries, closed after."""
-    async with contextlib.AsyncExitStack() as stack:
-
-        async def make(
-            url: str, *, database: str = LOOPBACK_DATABASE, api_key: str = LOOPBACK_API_KEY
-        ) -> OdooOrders:
-            client = await stack.enter_async_context(
-                BackendClient(BackendSettings(name="odoo", url=url, retries=0))
-            )
-            return OdooOrders(client, database=database, api_key=api_key)
-
-        yield make
-
-
-@pytest.fixture
-async def orders(emulator: Sandbox, make_orders: OrdersFactory) -> OdooOrders:
-    config = emulator.backends_config()["odoo"]
-    return await make_orders(emulator.urls["odoo"], database=config["database"], api_key=config["api_key"])
 
 
 async def requests(sandbox: Sandbox) -> dict[str, int]:
