@@ -9,7 +9,10 @@ Both happen before any counter is read: setup, not measured.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import aiohttp
 
 from sandbox.seed import CUSTOMER_PASSWORD
 
@@ -25,6 +28,23 @@ CUSTOMERS_WALK = (
     "query BenchCustomers($after: String) { customers(first: 250, after: $after) { "
     "pageInfo { hasNextPage endCursor } nodes { email numberOfOrders } } }"
 )
+
+
+def admin_api(http: aiohttp.ClientSession, shopify: Mapping[str, Any], version: str) -> Storefront:
+    """Shopify's Admin API as the harness reads it: one document, its `data` (errors raise)."""
+    url = f"{str(shopify['url']).rstrip('/')}/admin/api/{version}/graphql.json"
+    headers = {"Content-Type": "application/json", "X-Shopify-Access-Token": str(shopify["admin_token"])}
+
+    async def run(document: str, variables: Mapping[str, Any]) -> dict[str, Any]:
+        payload = {"query": document, "variables": dict(variables)}
+        async with http.post(url, json=payload, headers=headers) as response:
+            body = await response.json()
+            if response.status != 200 or body.get("errors"):
+                raise RuntimeError(f"shopify admin: {response.status} {str(body.get('errors'))[:300]}")
+        data: dict[str, Any] = body["data"]
+        return data
+
+    return run
 
 
 async def busiest_customers(admin: Storefront, *, limit: int = ACCOUNTS) -> list[tuple[str, int]]:
@@ -66,4 +86,4 @@ async def signed_in_accounts(
     return await sign_in(storefront, customers)
 
 
-__all__ = ["ACCOUNTS", "CUSTOMERS_WALK", "busiest_customers", "sign_in", "signed_in_accounts"]
+__all__ = ["ACCOUNTS", "CUSTOMERS_WALK", "admin_api", "busiest_customers", "sign_in", "signed_in_accounts"]

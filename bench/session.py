@@ -24,7 +24,7 @@ import yaml
 
 from gateway.config import parse_config
 
-from .accounts import signed_in_accounts
+from .accounts import admin_api, signed_in_accounts
 from .carts import open_carts
 from .control import SandboxControl
 from .floor import VENDORS, Floor
@@ -41,7 +41,7 @@ from .processes import (
 )
 from .scenarios import IN_CONTEXT, SEARCH_TERMS, Cache, Kind, Scenario, Target, answers_target, scenarios
 from .settings import Settings
-from .targets import Storefront, Targets, discover
+from .targets import Targets, discover
 
 UNCACHED = {
     "ttl": {
@@ -172,7 +172,7 @@ class Session:
                 targets = replace(targets, carts=await open_carts(floor.storefront, targets.catalog))
             if any(s.kind is Kind.ACCOUNT for s in chosen):
                 # Signed in straight at Shopify, before any counter is read: setup, not measured.
-                admin = _admin(http, backends["shopify"], config.backends.shopify.admin_api_version)
+                admin = admin_api(http, backends["shopify"], config.backends.shopify.admin_api_version)
                 targets = replace(targets, accounts=await signed_in_accounts(admin, floor.storefront))
             self.log(
                 f"targets: {len(targets.products)} products ({len(targets.catalog)} with variants); "
@@ -339,24 +339,6 @@ class Session:
             self.log(f"{scenario.name}: the gateway's answer differs from the floor's")
             same = False
         return same
-
-
-def _admin(http: aiohttp.ClientSession, shopify: dict[str, Any], version: str) -> Storefront:
-    """Shopify's Admin API as the harness reads it (the customers to sign in): one document, its `data`."""
-    url = f"{shopify['url'].rstrip('/')}/admin/api/{version}/graphql.json"
-    headers = {**JSON_HEADERS, "X-Shopify-Access-Token": str(shopify["admin_token"])}
-
-    async def run(document: str, variables: Any) -> dict[str, Any]:
-        async with http.post(
-            url, json={"query": document, "variables": dict(variables)}, headers=headers
-        ) as r:
-            body = await r.json()
-        if r.status != 200 or body.get("errors"):
-            raise RuntimeError(f"shopify admin: {r.status} {str(body.get('errors'))[:300]}")
-        data: dict[str, Any] = body["data"]
-        return data
-
-    return run
 
 
 __all__ = ["GATEWAY_TIMEOUT_S", "UNCACHED", "Session", "machine", "progress"]
