@@ -304,7 +304,9 @@ class Session:
                 self._log_run(scenario, run)
         finally:
             for vendor in scenario.faults:
-                await control.set_faults(vendor, down=False, hang=False, error_rate=0, **self._base_faults)
+                await control.set_faults(
+                    vendor, down=False, hang=False, error_rate=0, rate_limit=None, **self._base_faults
+                )
         return result
 
     def _log_run(self, scenario: Scenario, run: RunResult) -> None:
