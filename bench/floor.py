@@ -3,7 +3,10 @@
 For each page it makes the calls a careful developer would make straight to the sandbox, with
 plain aiohttp and hand-built JSON: one Storefront call for the products, then Akeneo and Odoo in
 parallel for their content and stock (Akeneo in batches of 100 SKUs, Odoo in one call), each
-backend behind a connection pool as large as the gateway's concurrency cap for it.
+backend behind a connection pool as large as the gateway's concurrency cap for it. The account
+page is one Storefront call for the customer and their orders, then HubSpot (one batch read),
+Intercom (contacts, then their conversations) and Odoo (sale orders, then their transfers and
+invoices) in parallel.
 
 It asks each backend for exactly what the page shows, the least any gateway could ask: Shopify for
 the client's own selection without the gateway's fields (`bench.floor_documents`), Akeneo for the
@@ -24,8 +27,19 @@ from typing import Any
 import aiohttp
 import orjson
 
+from .floor_account import (
+    CONSENT_PROPERTIES,
+    INVOICE_FIELDS,
+    PICKING_FIELDS,
+    PROFILE_PROPERTIES,
+    SALE_ORDER_FIELDS,
+    conversations_of,
+    fulfilments_of,
+    invoices_of,
+    profile_of,
+)
 from .floor_answers import put_availability, put_stock, skus_in
-from .floor_documents import CART_ADD, COLLECTION, HYDROGEN_PRODUCT, PRODUCT, SEARCH
+from .floor_documents import ACCOUNT, CART_ADD, COLLECTION, HYDROGEN_PRODUCT, PRODUCT, SEARCH
 
 AKENEO_BATCH = 100
 """Akeneo's cap on the values of an `IN` filter and on a page."""
@@ -39,6 +53,11 @@ CARD_ATTRIBUTES = ("sku", "name")
 """A card shows the PIM's name; `sku` is the key the answer is joined by."""
 HYDROGEN_ATTRIBUTES = ("sku", "name", "description", "features")
 """The Hydrogen product page shows `content { name description features }`."""
+VENDORS = ("shopify", "akeneo", "odoo", "hubspot", "intercom")
+"""The backends the floor opens a session to, when the sandbox serves them."""
+INTERCOM_VERSION = "2.14"
+INTERCOM_PAGE = 150
+"""Intercom's largest search page: one holds every contact and conversation of one customer."""
 
 
 class FloorError(Exception):
@@ -90,7 +109,7 @@ class Floor:
         self._bearer = ""
 
     async def __aenter__(self) -> Floor:
-        for name in ("shopify", "akeneo", "odoo"):
+        for name in (vendor for vendor in VENDORS if vendor in self.backends):
             section = self.backends[name]
             cap = self.caps.get(name, 32)
             self._sessions[name] = aiohttp.ClientSession(
@@ -117,6 +136,11 @@ class Floor:
         elif name == "odoo":
             headers["Authorization"] = f"bearer {section['api_key']}"
             headers["X-Odoo-Database"] = str(section["database"])
+        elif name == "hubspot":
+            headers["Authorization"] = f"Bearer {section['token']}"
+        elif name == "intercom":
+            headers["Authorization"] = f"Bearer {section['token']}"
+            headers["Intercom-Version"] = INTERCOM_VERSION
         return headers
 
     async def _grant_token(self) -> None:
@@ -363,5 +387,111 @@ class Floor:
         page.handles += [m["product"]["handle"] for m in merchandise if m.get("product")]
         return page
 
+    async def account_page(self, token: str) -> FloorPage:
+        """Shopify's customer and orders, then the CRM's profile, the chat's conversations and the
+        ERP's records of the orders, the three in parallel; each failure nulls its own fields only."""
+        data = await self.storefront(ACCOUNT, {"customerAccessToken": token})
+        page = FloorPage(data=data)
+        customer = data.get("customer")
+        if customer is None:
+            page.errors.append("shopify: no customer for the token")
+            return page
+        orders = customer["orders"]["nodes"]
+        names = [order["name"] for order in orders]
+        profile, conversations, erp = await asyncio.gather(
+            self.crm_contact(customer["email"]),
+            self.chat_conversations(customer["email"]),
+            self.erp_orders(names),
+            return_exceptions=True,
+        )
+        if isinstance(profile, BaseException):
+            page.errors.append(f"profile: {profile}")
+            customer["profile"] = None
+        else:
+            customer["profile"] = profile_of(profile)
+        if isinstance(conversations, BaseException):
+            page.errors.append(f"conversations: {conversations}")
+            customer["conversations"] = None
+        else:
+            customer["conversations"] = conversations_of(conversations)
+        if isinstance(erp, BaseException):
+            page.errors.append(f"orders: {erp}")
+            fulfilments: dict[str, Any] = {}
+            invoices: dict[str, Any] = {}
+        else:
+            fulfilments, invoices = erp
+        for order in orders:
+            order["fulfilment"] = fulfilments.get(order["name"])
+            order["invoices"] = invoices.get(order["name"])
+        page.handles += [customer["email"], *names]
+        return page
 
-__all__ = ["HYDROGEN_ATTRIBUTES", "Floor", "FloorError", "FloorPage", "Locale"]
+    async def crm_contact(self, email: str) -> dict[str, Any] | None:
+        """HubSpot's contact for the email, in one batch read of the properties the page shows."""
+        body = {
+            "idProperty": "email",
+            "inputs": [{"id": email}],
+            "properties": [*PROFILE_PROPERTIES, *CONSENT_PROPERTIES.values()],
+        }
+        answer = await self._call("hubspot", "POST", "crm/v3/objects/contacts/batch/read", body=body)
+        wanted = email.casefold()
+        found = (r for r in answer["results"] if (r["properties"].get("email") or "").casefold() == wanted)
+        return next(found, None)
+
+    async def chat_conversations(self, email: str) -> list[dict[str, Any]]:
+        """Intercom's conversations of every contact under the email: two searches, the second skipped
+        when the chat has never met the customer."""
+        contacts = await self._intercom_search("contacts/search", "email", [email])
+        wanted = email.casefold()
+        ids = [c["id"] for c in contacts["data"] if (c.get("email") or "").casefold() == wanted]
+        if not ids:
+            return []
+        found = await self._intercom_search("conversations/search", "contact_ids", ids)
+        conversations: list[dict[str, Any]] = found["conversations"]
+        return conversations
+
+    async def _intercom_search(self, path: str, field: str, values: list[str]) -> Any:
+        body = {
+            "query": {"field": field, "operator": "IN", "value": values},
+            "pagination": {"per_page": INTERCOM_PAGE},
+        }
+        return await self._call("intercom", "POST", path, body=body)
+
+    async def erp_orders(
+        self, names: Sequence[str]
+    ) -> tuple[dict[str, dict[str, Any]], dict[str, list[dict[str, Any]]]]:
+        """Odoo's fulfilment and invoices per order name: the sale orders, then their outgoing
+        transfers and their posted customer invoices in parallel (no moves: the page shows no lines)."""
+        if not names:
+            return {}, {}
+        sale_orders = await self._search_read(
+            "sale.order", [["client_order_ref", "in", sorted(set(names))]], SALE_ORDER_FIELDS
+        )
+        if not sale_orders:
+            return {}, {}
+        pickings, invoices = await asyncio.gather(
+            self._search_read(
+                "stock.picking",
+                [["sale_id", "in", [o["id"] for o in sale_orders]], ["picking_type_code", "=", "outgoing"]],
+                PICKING_FIELDS,
+            ),
+            self._search_read(
+                "account.move",
+                [
+                    ["invoice_origin", "in", sorted({o["name"] for o in sale_orders})],
+                    ["move_type", "=", "out_invoice"],
+                    ["state", "!=", "draft"],
+                ],
+                INVOICE_FIELDS,
+            ),
+        )
+        return fulfilments_of(sale_orders, pickings), invoices_of(sale_orders, invoices)
+
+    async def _search_read(self, model: str, domain: list[Any], fields: list[str]) -> list[dict[str, Any]]:
+        rows: list[dict[str, Any]] = await self._call(
+            "odoo", "POST", f"json/2/{model}/search_read", body={"domain": domain, "fields": fields}
+        )
+        return rows
+
+
+__all__ = ["HYDROGEN_ATTRIBUTES", "VENDORS", "Floor", "FloorError", "FloorPage", "Locale"]

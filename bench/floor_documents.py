@@ -1,9 +1,10 @@
 """The Storefront documents the floor sends: each client operation with the gateway's own fields removed.
 
 The least any gateway could ask Shopify for is the client's own selection, less the fields that
-come from other systems (`Product.content` from the PIM, `ProductVariant.stock` from the ERP),
-plus the keys those fields are joined by (a variant's `sku`, which every measured operation
-selects already). Deriving the floor's documents from the operations keeps that true whenever an
+come from other systems (`Product.content` from the PIM, `ProductVariant.stock` from the ERP,
+`Customer.profile` from the CRM, `Customer.conversations` from the chat, `Order.fulfilment` and
+`Order.invoices` from the ERP), plus the keys those fields are joined by (a variant's `sku`, a
+customer's `email`, an order's `name`, which every measured operation selects already). Deriving the floor's documents from the operations keeps that true whenever an
 operation changes: the floor cannot ask for more than the client did, nor for less.
 """
 
@@ -27,9 +28,16 @@ from graphql import (
     visit,
 )
 
-from .operations import CART_LINES_ADD, COLLECTION_PAGE, HYDROGEN_PRODUCT_PAGE, PRODUCT_PAGE, SEARCH_PAGE
+from .operations import (
+    ACCOUNT_PAGE,
+    CART_LINES_ADD,
+    COLLECTION_PAGE,
+    HYDROGEN_PRODUCT_PAGE,
+    PRODUCT_PAGE,
+    SEARCH_PAGE,
+)
 
-GATEWAY_FIELDS = frozenset({"content", "stock"})
+GATEWAY_FIELDS = frozenset({"content", "stock", "profile", "conversations", "fulfilment", "invoices"})
 """Fields of the measured operations that the gateway resolves itself; Shopify never sees them."""
 
 
@@ -88,8 +96,10 @@ COLLECTION = shopify_part(COLLECTION_PAGE)
 SEARCH = shopify_part(SEARCH_PAGE)
 HYDROGEN_PRODUCT = shopify_part(HYDROGEN_PRODUCT_PAGE)
 CART_ADD = shopify_part(CART_LINES_ADD)
+ACCOUNT = shopify_part(ACCOUNT_PAGE)
 
 __all__ = [
+    "ACCOUNT",
     "CART_ADD",
     "COLLECTION",
     "GATEWAY_FIELDS",

@@ -194,12 +194,51 @@ mutation CartCreate($input: CartInput!, $country: CountryCode) @inContext(countr
 """
 """Opens the carts that `cart_add` adds to (before anything is measured, straight to Shopify)."""
 
+ACCOUNT_PAGE = """
+query AccountPage($customerAccessToken: String!) {
+  customer(customerAccessToken: $customerAccessToken) {
+    firstName
+    lastName
+    email
+    profile {
+      lifecycleStage
+      loyalty { tier points }
+      consents { channel granted }
+    }
+    conversations(first: 5) { nodes { id state unread preview } }
+    orders(first: 10, reverse: true) {
+      nodes {
+        name
+        processedAt
+        totalPrice { amount currencyCode }
+        fulfilment { state deliveries { carrier trackingNumber state } }
+        invoices { number state amountTotal currencyCode }
+      }
+    }
+  }
+}
+"""
+"""A signed-in customer's account page: Shopify's account and latest orders, the CRM's profile, the
+chat's latest conversations, and the ERP's deliveries and invoices of each order."""
+
+CUSTOMER_SIGN_IN = """
+mutation CustomerSignIn($input: CustomerAccessTokenCreateInput!) {
+  customerAccessTokenCreate(input: $input) {
+    customerAccessToken { accessToken }
+    customerUserErrors { code message }
+  }
+}
+"""
+"""Signs in the customers of `account_page` (before anything is measured, straight to Shopify)."""
+
 
 __all__ = [
+    "ACCOUNT_PAGE",
     "CARD_FIELDS",
     "CART_CREATE",
     "CART_LINES_ADD",
     "COLLECTION_PAGE",
+    "CUSTOMER_SIGN_IN",
     "HYDROGEN_PRODUCT_PAGE",
     "PRODUCT_PAGE",
     "SEARCH_PAGE",

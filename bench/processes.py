@@ -111,7 +111,8 @@ def entry_point() -> list[str]:
 
 
 SPLIT_VENDORS = ("shopify", "akeneo", "odoo")
-"""The emulators the scenarios call, each served by a process of its own by default."""
+"""The emulators every run serves, each in a process of its own by default; a run that measures the
+account page adds the CRM's and the chat's (`Scenario.vendors`)."""
 
 
 def start_sandbox(

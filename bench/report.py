@@ -107,7 +107,10 @@ def _round(value: float | None, digits: int = 2) -> float | None:
 
 
 def _vendors(run: RunResult) -> list[str]:
-    called = {v for side in (run.gateway, run.floor) for v, n in side.calls_per_op.items() if n}
+    """The backends the operation calls. A backend the gateway is configured with but the operation
+    never reaches still gets the readiness checks' trickle: below the tolerance, it is not listed."""
+    trickle = calls_tolerance(run)
+    called = {v for side in (run.gateway, run.floor) for v, n in side.calls_per_op.items() if n > trickle}
     return [v for v in VENDOR_ORDER if v in called]
 
 

@@ -15,8 +15,15 @@ from typing import Any
 import orjson
 
 from .floor import Floor, FloorPage
-from .operations import CART_LINES_ADD, COLLECTION_PAGE, HYDROGEN_PRODUCT_PAGE, PRODUCT_PAGE, SEARCH_PAGE
-from .targets import CartTarget, PageTarget, ProductTarget, Targets
+from .operations import (
+    ACCOUNT_PAGE,
+    CART_LINES_ADD,
+    COLLECTION_PAGE,
+    HYDROGEN_PRODUCT_PAGE,
+    PRODUCT_PAGE,
+    SEARCH_PAGE,
+)
+from .targets import AccountTarget, CartTarget, PageTarget, ProductTarget, Targets
 
 STOREFRONT_API_VERSION = "2026-04"
 CATALOG_PATH = "/graphql"
@@ -25,6 +32,13 @@ STOREFRONT_PATH = f"/api/{STOREFRONT_API_VERSION}/graphql.json"
 """Shopify's own path on the gateway: the composed Storefront API, as Shopify's clients (Hydrogen) call it."""
 IN_CONTEXT = {"country": "FR", "language": "FR"}
 """The `@inContext` variables of the Hydrogen-shaped operations: the floor's locale."""
+
+HUBSPOT_WINDOW_LIFTED = 1_000_000
+"""Requests per ten seconds the CRM allows during `account_page`. HubSpot's private-app window (190
+per 10 s, reported on every answer) is below the load: the gateway honours it and stops calling the
+CRM past 19 pages a second, so the run lifts it, as for a portal whose limit is above the traffic."""
+ACCOUNT_ORDERS = 10
+"""The orders an account page shows: `orders(first: 10, reverse: true)`."""
 
 SEARCH_TERMS = (
     "classic",
@@ -49,7 +63,13 @@ class Kind(StrEnum):
     SEARCH = "search"
     HYDROGEN_PRODUCT = "hydrogen_product"
     CART_ADD = "cart_add"
+    ACCOUNT = "account"
 
+
+CATALOG_VENDORS = ("shopify", "akeneo", "odoo")
+"""What the catalog and cart scenarios call: the commerce core, the PIM and the ERP."""
+ACCOUNT_VENDORS = ("shopify", "hubspot", "intercom", "odoo")
+"""What the account page calls: the commerce core, the CRM, the chat and the ERP."""
 
 QUERIES = {
     Kind.PRODUCT: PRODUCT_PAGE,
@@ -57,6 +77,7 @@ QUERIES = {
     Kind.SEARCH: SEARCH_PAGE,
     Kind.HYDROGEN_PRODUCT: HYDROGEN_PRODUCT_PAGE,
     Kind.CART_ADD: CART_LINES_ADD,
+    Kind.ACCOUNT: ACCOUNT_PAGE,
 }
 
 
@@ -67,7 +88,7 @@ class Cache(StrEnum):
     """The gateway's default cache, one page asked again and again."""
 
 
-Target = str | PageTarget | ProductTarget | CartTarget
+Target = str | PageTarget | ProductTarget | CartTarget | AccountTarget
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +116,11 @@ class Scenario:
         """A write: its answer reports refusals in `userErrors` and `warnings`, not only in `errors`."""
         return self.kind is Kind.CART_ADD
 
+    @property
+    def vendors(self) -> tuple[str, ...]:
+        """The emulators the operation reaches (the sandbox serves them for the run)."""
+        return ACCOUNT_VENDORS if self.kind is Kind.ACCOUNT else CATALOG_VENDORS
+
     def targets(self, targets: Targets) -> Sequence[Target]:
         found: Sequence[Target]
         if self.kind is Kind.PRODUCT:
@@ -105,6 +131,8 @@ class Scenario:
             found = targets.search_pages[self.page_size]
         elif self.kind is Kind.HYDROGEN_PRODUCT:
             found = targets.catalog
+        elif self.kind is Kind.ACCOUNT:
+            found = targets.accounts
         else:
             found = targets.carts
         if not found:
@@ -119,6 +147,8 @@ class Scenario:
         if isinstance(target, CartTarget):
             lines = [{"merchandiseId": target.variant.id, "quantity": 1}]
             return {"cartId": target.cart_id, "lines": lines, **IN_CONTEXT}
+        if isinstance(target, AccountTarget):
+            return {"customerAccessToken": target.token}
         key = "handle" if self.kind is Kind.COLLECTION else "terms"
         return {key: target.key, "first": self.page_size, "after": target.after}
 
@@ -129,6 +159,8 @@ class Scenario:
             return await floor.hydrogen_product_page(target.handle, selected_options(target))
         if isinstance(target, CartTarget):
             return await floor.cart_add(target.cart_id, target.variant.id)
+        if isinstance(target, AccountTarget):
+            return await floor.account_page(target.token)
         if self.kind is Kind.COLLECTION:
             return await floor.collection_page(target.key, self.page_size, target.after)
         return await floor.search_page(target.key, self.page_size, target.after)
@@ -144,9 +176,15 @@ class Scenario:
         return payload["cart"] is not None and not payload["userErrors"] and not payload["warnings"]
 
     def handles(self, data: Mapping[str, Any] | None) -> list[str]:
-        """The product handles of a gateway answer, in order (a cart's: its lines')."""
+        """The product handles of a gateway answer, in order (a cart's: its lines'; an account page's:
+        the customer's email, then the names of the orders shown)."""
         if not data:
             return []
+        if self.kind is Kind.ACCOUNT:
+            customer = data.get("customer")
+            if not customer:
+                return []
+            return [customer["email"], *(order["name"] for order in customer["orders"]["nodes"])]
         if self.kind in (Kind.PRODUCT, Kind.HYDROGEN_PRODUCT):
             return [data["product"]["handle"]] if data.get("product") else []
         if self.kind is Kind.CART_ADD:
@@ -163,13 +201,16 @@ def selected_options(target: ProductTarget) -> list[dict[str, str]]:
 
 
 def answers_target(target: Target, found: Sequence[str]) -> bool:
-    """Whether the handles an answer holds are those of the target (a cart's include the one added)."""
+    """Whether the handles an answer holds are those of the target (a cart's include the one added; an
+    account page is the target customer's, with as many of their orders as the page shows)."""
     if isinstance(target, str):
         return list(found) == [target]
     if isinstance(target, ProductTarget):
         return list(found) == [target.handle]
     if isinstance(target, CartTarget):
         return target.handle in found
+    if isinstance(target, AccountTarget):
+        return list(found[:1]) == [target.email] and len(found) - 1 == min(target.orders, ACCOUNT_ORDERS)
     return list(found) == list(target.handles)
 
 
@@ -194,6 +235,13 @@ def scenarios(*, slow_ms: float = 200.0) -> tuple[Scenario, ...]:
             path=STOREFRONT_PATH,
         ),
         Scenario(
+            "account_page",
+            "Account page (customer, CRM profile, conversations, orders with deliveries and invoices)",
+            Kind.ACCOUNT,
+            faults={"hubspot": {"rate_limit": HUBSPOT_WINDOW_LIFTED}},
+            path=STOREFRONT_PATH,
+        ),
+        Scenario(
             "listing_50_pim_slow",
             f"Collection page of 50, PIM at {slow_ms:g} ms",
             Kind.COLLECTION,
@@ -213,8 +261,12 @@ def scenarios(*, slow_ms: float = 200.0) -> tuple[Scenario, ...]:
 
 
 __all__ = [
+    "ACCOUNT_ORDERS",
+    "ACCOUNT_VENDORS",
     "CATALOG_PATH",
+    "CATALOG_VENDORS",
     "COLLECTION_PAGE",
+    "HUBSPOT_WINDOW_LIFTED",
     "IN_CONTEXT",
     "PRODUCT_PAGE",
     "QUERIES",

@@ -24,9 +24,10 @@ import yaml
 
 from gateway.config import parse_config
 
+from .accounts import admin_api, signed_in_accounts
 from .carts import open_carts
 from .control import SandboxControl
-from .floor import Floor
+from .floor import VENDORS, Floor
 from .measure import Processes, measure
 from .measurements import RunResult, ScenarioResult
 from .processes import (
@@ -42,9 +43,19 @@ from .scenarios import IN_CONTEXT, SEARCH_TERMS, Cache, Kind, Scenario, Target, 
 from .settings import Settings
 from .targets import Targets, discover
 
-UNCACHED = {"ttl": {"content": 0, "catalog": 0, "prices": 0, "stock": 0}, "max_stale_s": 0}
+UNCACHED = {
+    "ttl": {
+        "content": 0,
+        "catalog": 0,
+        "prices": 0,
+        "stock": 0,
+        "profile": 0,
+        "conversations": 0,
+        "orders": 0,
+    },
+    "max_stale_s": 0,
+}
 """The gateway's cache section for uncached scenarios: nothing stays fresh, nothing is served stale."""
-FLOOR_BACKENDS = ("shopify", "akeneo", "odoo")
 JSON_HEADERS = {"Content-Type": "application/json", "Accept": "application/json"}
 GATEWAY_TIMEOUT_S = 60.0
 """Per request, from the driver: far above any scenario's latency, so a stuck gateway shows as failures."""
@@ -126,9 +137,11 @@ class Session:
 
     async def run(self) -> None:
         settings = self.settings
-        backends = await self._start_sandboxes()
+        chosen = [s for s in scenarios(slow_ms=settings.slow_ms) if s.name in settings.scenarios]
+        needed = {vendor for s in chosen for vendor in s.vendors}
+        backends = await self._start_sandboxes([v for v in VENDORS if v in needed or v in SPLIT_VENDORS])
         config = parse_config({"backends": backends}, environ={})
-        caps = {name: getattr(config.backends, name).max_concurrency for name in FLOOR_BACKENDS}
+        caps = {name: getattr(config.backends, name).max_concurrency for name in VENDORS if name in backends}
         configs = {
             Cache.OFF: self._gateway_config("uncached", backends, {"cache": UNCACHED}),
             Cache.WARM: self._gateway_config("warm", backends, {}),
@@ -148,7 +161,6 @@ class Session:
             "backend_concurrency": caps,
             "erp_timeout_s": self.erp_timeout_s,
         }
-        chosen = [s for s in scenarios(slow_ms=settings.slow_ms) if s.name in settings.scenarios]
         async with aiohttp.ClientSession() as http, Floor(backends, caps=caps) as floor:
             control = SandboxControl(http, {vendor: section["url"] for vendor, section in backends.items()})
             sizes = sorted({s.page_size for s in chosen if s.page_size > 1}) or [24]
@@ -158,20 +170,29 @@ class Session:
             if any(s.kind is Kind.CART_ADD for s in chosen):
                 # Opened straight from Shopify, before any counter is read: setup, not measured.
                 targets = replace(targets, carts=await open_carts(floor.storefront, targets.catalog))
+            if any(s.kind is Kind.ACCOUNT for s in chosen):
+                # Signed in straight at Shopify, before any counter is read: setup, not measured.
+                admin = admin_api(http, backends["shopify"], config.backends.shopify.admin_api_version)
+                targets = replace(targets, accounts=await signed_in_accounts(admin, floor.storefront))
             self.log(
                 f"targets: {len(targets.products)} products ({len(targets.catalog)} with variants); "
                 f"pages of collections { {k: len(v) for k, v in targets.collection_pages.items()} }, "
                 f"of searches { {k: len(v) for k, v in targets.search_pages.items()} }; "
-                f"{len(targets.carts)} cart adds"
+                f"{len(targets.carts)} cart adds; {len(targets.accounts)} signed-in customers"
+                + (
+                    f" (of {targets.accounts[0].orders} to {targets.accounts[-1].orders} orders)"
+                    if targets.accounts
+                    else ""
+                )
             )
             for cache, group in itertools.groupby(chosen, key=lambda s: s.cache):
                 await self._with_gateway(configs[cache], cache, list(group), floor, control, targets)
         self.meta["wall_s"] = round(time.monotonic() - self.started, 1)
 
-    async def _start_sandboxes(self) -> dict[str, Any]:
-        """One sandbox process per vendor the scenarios call (or one for all), started together."""
+    async def _start_sandboxes(self, split: list[str]) -> dict[str, Any]:
+        """One sandbox process per vendor the scenarios call (`split`), or one for all, started together."""
         settings = self.settings
-        vendors: tuple[str | None, ...] = (None,) if settings.one_sandbox else SPLIT_VENDORS
+        vendors: tuple[str | None, ...] = (None,) if settings.one_sandbox else tuple(split)
         started = []
         for vendor in vendors:
             service, config = start_sandbox(
@@ -283,7 +304,9 @@ class Session:
                 self._log_run(scenario, run)
         finally:
             for vendor in scenario.faults:
-                await control.set_faults(vendor, down=False, hang=False, error_rate=0, **self._base_faults)
+                await control.set_faults(
+                    vendor, down=False, hang=False, error_rate=0, rate_limit=None, **self._base_faults
+                )
         return result
 
     def _log_run(self, scenario: Scenario, run: RunResult) -> None:

@@ -74,6 +74,17 @@ class CartTarget:
 
 
 @dataclass(frozen=True, slots=True)
+class AccountTarget:
+    """A customer signed in before the measurement, and what their account page must show."""
+
+    email: str
+    token: str
+    """The customer access token the page is read with."""
+    orders: int
+    """How many orders the customer placed: the page shows up to ten of them."""
+
+
+@dataclass(frozen=True, slots=True)
 class PageTarget:
     """One full page of a list: the collection handle or search terms, and the cursor before it."""
 
@@ -95,6 +106,8 @@ class Targets:
     """Products with their first variants, shuffled."""
     carts: tuple[CartTarget, ...] = ()
     """Cart adds, each to a cart of its own turn (opened by `bench.carts`)."""
+    accounts: tuple[AccountTarget, ...] = ()
+    """Signed-in customers, those with the most orders first (signed in by `bench.accounts`)."""
 
 
 def pages_of(key: str, listing: Listing, size: int) -> list[PageTarget]:
@@ -213,6 +226,7 @@ async def discover(
 
 
 __all__ = [
+    "AccountTarget",
     "CartTarget",
     "Listing",
     "PageTarget",

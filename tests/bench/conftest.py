@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 
+import aiohttp
 import pytest
 
+from bench.accounts import admin_api, signed_in_accounts
 from bench.carts import open_carts
 from bench.floor import Floor
 from bench.session import UNCACHED
-from bench.targets import CartTarget, ProductTarget, catalog
+from bench.targets import AccountTarget, CartTarget, ProductTarget, catalog
 from sandbox.runner import Sandbox
 from tests.harness import Gateway, gateway_config, running_gateway
 
@@ -53,3 +55,11 @@ async def products(floor: Floor) -> list[ProductTarget]:
 @pytest.fixture
 async def carts(floor: Floor, products: list[ProductTarget]) -> tuple[CartTarget, ...]:
     return await open_carts(floor.storefront, products, carts=3)
+
+
+@pytest.fixture
+async def accounts(sandbox: Sandbox, floor: Floor) -> tuple[AccountTarget, ...]:
+    """The three customers with the most orders, signed in as a run signs them in."""
+    async with aiohttp.ClientSession() as http:
+        admin = admin_api(http, sandbox.backends_config()["shopify"], "2026-07")
+        return await signed_in_accounts(admin, floor.storefront, limit=3)

@@ -9,8 +9,8 @@ from graphql import FieldNode, parse, visit
 from graphql.language import Visitor
 
 from bench.floor import Floor
-from bench.floor_documents import COLLECTION, GATEWAY_FIELDS, PRODUCT, SEARCH, shopify_part
-from bench.operations import COLLECTION_PAGE, PRODUCT_PAGE, SEARCH_PAGE
+from bench.floor_documents import ACCOUNT, COLLECTION, GATEWAY_FIELDS, PRODUCT, SEARCH, shopify_part
+from bench.operations import ACCOUNT_PAGE, COLLECTION_PAGE, PRODUCT_PAGE, SEARCH_PAGE
 from sandbox.runner import Sandbox
 from tests.harness import Gateway, reset_sandbox, sandbox_stats
 
@@ -26,17 +26,29 @@ def _fields(document: str) -> list[str]:
     return names
 
 
+CATALOG = {"content", "stock"}
+ACCOUNT_FIELDS = {"profile", "conversations", "fulfilment", "invoices"}
+
+
 @pytest.mark.parametrize(
-    ("operation", "sent"), [(PRODUCT_PAGE, PRODUCT), (COLLECTION_PAGE, COLLECTION), (SEARCH_PAGE, SEARCH)]
+    ("operation", "sent", "owned", "keys"),
+    [
+        (PRODUCT_PAGE, PRODUCT, CATALOG, {"sku"}),
+        (COLLECTION_PAGE, COLLECTION, CATALOG, {"sku"}),
+        (SEARCH_PAGE, SEARCH, CATALOG, {"sku"}),
+        (ACCOUNT_PAGE, ACCOUNT, ACCOUNT_FIELDS, {"email", "name"}),
+    ],
 )
-def test_shopify_gets_the_client_selection_without_the_gateway_fields(operation: str, sent: str) -> None:
+def test_shopify_gets_the_client_selection_without_the_gateway_fields(
+    operation: str, sent: str, owned: set[str], keys: set[str]
+) -> None:
     client, shopify = _fields(operation), _fields(sent)
 
-    assert set(client) >= GATEWAY_FIELDS
+    assert set(client) >= owned
     assert GATEWAY_FIELDS.isdisjoint(shopify)
     remaining = iter(client)
     assert all(name in remaining for name in shopify)  # the client's fields, in its order, none added
-    assert "sku" in shopify  # the key the PIM's and the ERP's answers are joined by
+    assert set(shopify) >= keys  # the keys the other systems' answers are joined by
 
 
 def test_a_gateway_field_s_whole_subtree_goes() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from bench.measurements import ScenarioResult
-from bench.report import calls_tolerance, document, evaluate, markdown, quick_line
+from bench.report import calls_tolerance, document, evaluate, markdown, quick_line, scenario_table
 
 from .factories import run, scenario, side
 
@@ -116,3 +116,29 @@ def test_markdown_has_a_table_per_scenario_and_the_targets() -> None:
     assert text.count("| c | ops/s |") == 3
     assert "| target | measured | verdict |" in text
     assert "† an emulator process used" in text  # a saturated sandbox is flagged
+
+
+ACCOUNT_GATEWAY = {"shopify": 1.0, "akeneo": 0.01, "odoo": 5.0, "hubspot": 1.0, "intercom": 2.0}
+ACCOUNT_FLOOR = {"shopify": 1.0, "akeneo": 0.0, "odoo": 3.0, "hubspot": 1.0, "intercom": 2.0}
+
+
+def test_the_calls_columns_list_the_crm_and_the_chat_where_a_scenario_reaches_them() -> None:
+    # given: an account page (no PIM call but the readiness checks' trickle), and a listing that
+    # reaches the CRM and the chat only through those checks
+    account = scenario(
+        "account_page",
+        run(10, gateway=side(calls=ACCOUNT_GATEWAY), floor=side(calls=ACCOUNT_FLOOR, gateway=False)),
+    )
+    trickle = {"shopify": 1.0, "akeneo": 1.0, "odoo": 1.0, "hubspot": 0.01, "intercom": 0.01}
+    listing = scenario("listing_50", run(10, gateway=side(calls=trickle), floor=side(gateway=False)))
+
+    # when
+    account_table, listing_table = scenario_table(account), scenario_table(listing)
+    calls = next(c for c in evaluate([account], erp_timeout_s=5.0) if c.target.startswith("One call"))
+
+    # then
+    assert "calls/op S/O/H/I" in account_table
+    assert "| 1.00 / 5.00 / 1.00 / 2.00 | 1.00 / 3.00 / 1.00 / 2.00 |" in account_table
+    assert "calls/op S/A/O |" in listing_table
+    assert "| 1.00 / 1.00 / 1.00 | 1.00 / 1.00 / 1.00 |" in listing_table
+    assert calls.measured == "account_page c=10 odoo 5.00 vs 3.00"

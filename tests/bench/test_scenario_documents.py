@@ -1,4 +1,4 @@
-"""The Hydrogen-shaped operations are valid where they are sent: the gateway's composed schema for
+"""The Storefront-API-shaped operations are valid where they are sent: the gateway's composed schema for
 the client's, Shopify's own Storefront schema for the floor's."""
 
 from __future__ import annotations
@@ -17,21 +17,37 @@ from graphql import (
     visit,
 )
 
-from bench.floor_documents import CART_ADD, GATEWAY_FIELDS, HYDROGEN_PRODUCT
-from bench.operations import CART_CREATE
+from bench.floor_documents import ACCOUNT, CART_ADD, GATEWAY_FIELDS, HYDROGEN_PRODUCT
+from bench.operations import CART_CREATE, CUSTOMER_SIGN_IN
 from bench.scenarios import STOREFRONT_PATH
 from tests.harness import Gateway
 from tests.shopify_specs import needs_specs, real_storefront
 
 from .scenario_requests import scenario
 
-CLIENT_AND_FLOOR = [
-    ("product_page", HYDROGEN_PRODUCT, {"content", "stock"}),
-    ("cart_add", CART_ADD, {"stock"}),
-]
+CATALOG_ONLY_UNDER_GATEWAY_FIELDS = {"available", "warehouse", "warehouses", "features"}
+"""Fields of the gateway's catalog types that no Shopify field of these operations shares a name with."""
+ACCOUNT_ONLY_UNDER_GATEWAY_FIELDS = {
+    *("lifecycleStage", "loyalty", "tier", "points", "consents", "channel", "granted"),
+    *("id", "state", "unread", "preview"),
+    *("deliveries", "carrier", "trackingNumber", "number", "amountTotal"),
+}
+"""The same for the account page's CRM, chat and ERP types (`nodes` and `currencyCode` are Shopify's too)."""
 
-ONLY_UNDER_GATEWAY_FIELDS = {"available", "warehouse", "warehouses", "features"}
-"""Fields of the gateway's own types that no Shopify field of these operations shares a name with."""
+CLIENT_AND_FLOOR = [
+    ("product_page", HYDROGEN_PRODUCT, {"content", "stock"}, CATALOG_ONLY_UNDER_GATEWAY_FIELDS, "sku"),
+    ("cart_add", CART_ADD, {"stock"}, CATALOG_ONLY_UNDER_GATEWAY_FIELDS, "sku"),
+    (
+        "account_page",
+        ACCOUNT,
+        {"profile", "conversations", "fulfilment", "invoices"},
+        ACCOUNT_ONLY_UNDER_GATEWAY_FIELDS,
+        "email",
+    ),
+]
+"""Each scenario, the document its floor sends Shopify, the gateway's fields it selects, the fields
+only found under those, and the key the gateway's fields are joined by."""
+PARAMETERS = ("name", "sent", "owned", "only_under", "key")
 
 
 def _fields(document: str) -> set[str]:
@@ -54,9 +70,9 @@ async def composed(cached: Gateway) -> GraphQLSchema:
         return build_client_schema((await response.json())["data"])
 
 
-@pytest.mark.parametrize(("name", "sent", "owned"), CLIENT_AND_FLOOR)
+@pytest.mark.parametrize(PARAMETERS, CLIENT_AND_FLOOR)
 async def test_the_operation_is_valid_against_the_composed_schema(
-    composed: GraphQLSchema, name: str, sent: str, owned: set[str]
+    composed: GraphQLSchema, name: str, sent: str, owned: set[str], only_under: set[str], key: str
 ) -> None:
     measured = scenario(name)
 
@@ -65,18 +81,18 @@ async def test_the_operation_is_valid_against_the_composed_schema(
     assert _fields(measured.query) >= owned
 
 
-@pytest.mark.parametrize(("name", "sent", "owned"), CLIENT_AND_FLOOR)
+@pytest.mark.parametrize(PARAMETERS, CLIENT_AND_FLOOR)
 def test_the_floor_sends_the_client_s_selection_without_the_gateway_s_fields(
-    name: str, sent: str, owned: set[str]
+    name: str, sent: str, owned: set[str], only_under: set[str], key: str
 ) -> None:
     client, floor = _fields(scenario(name).query), _fields(sent)
 
     assert GATEWAY_FIELDS.isdisjoint(floor)
-    assert floor == client - GATEWAY_FIELDS - ONLY_UNDER_GATEWAY_FIELDS
-    assert "sku" in floor  # the key content and stock are joined by
+    assert floor == client - GATEWAY_FIELDS - only_under
+    assert key in floor  # the key the gateway's fields are joined by
 
 
 @needs_specs
-@pytest.mark.parametrize("document", [HYDROGEN_PRODUCT, CART_ADD, CART_CREATE])
+@pytest.mark.parametrize("document", [HYDROGEN_PRODUCT, CART_ADD, CART_CREATE, ACCOUNT, CUSTOMER_SIGN_IN])
 def test_the_floor_s_documents_are_valid_for_shopify(document: str) -> None:
     assert validate(real_storefront(), parse(document)) == []

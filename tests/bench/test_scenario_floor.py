@@ -1,5 +1,6 @@
-"""The Hydrogen product page and the cart add: the floor answers as the gateway does, both in one
-call per backend, and the add is a write: sent to Shopify once, never answered from a cache."""
+"""The Hydrogen product page, the cart add and the account page: the floor answers as the gateway
+does, in as few calls as the page needs, and the add is a write: sent to Shopify once, never
+answered from a cache."""
 
 from __future__ import annotations
 
@@ -10,19 +11,20 @@ from typing import Any
 from bench.floor import Floor
 from bench.operations import CART_CREATE
 from bench.scenarios import answers_target
-from bench.targets import CartTarget, ProductTarget, VariantTarget
+from bench.targets import AccountTarget, CartTarget, ProductTarget, VariantTarget
 from sandbox.runner import Sandbox
 from tests.harness import Gateway, reset_sandbox, sandbox_stats, set_faults
 
 from .scenario_requests import scenario, send
 
 BACKENDS = ("shopify", "akeneo", "odoo")
+ACCOUNT_BACKENDS = ("shopify", "hubspot", "intercom", "odoo")
 CART_IDS = re.compile(r"gid://shopify/Cart(Line)?/[^\"']+")
 
 
-async def _calls(sandbox: Sandbox) -> dict[str, int]:
+async def _calls(sandbox: Sandbox, backends: tuple[str, ...] = BACKENDS) -> dict[str, int]:
     stats = await sandbox_stats(sandbox)
-    return {vendor: stats[vendor]["total"] for vendor in BACKENDS}
+    return {vendor: stats[vendor]["total"] for vendor in backends}
 
 
 def _without_cart_ids(value: Any) -> Any:
@@ -160,3 +162,57 @@ async def test_a_cart_add_is_never_answered_from_a_cache(
     ]
     assert quantities[1][carts[0].variant.sku] == quantities[0][carts[0].variant.sku] + 1
     assert (await _calls(clean_sandbox))["shopify"] == 1
+
+
+async def test_the_account_page_of_the_floor_is_the_gateway_s(
+    uncached: Gateway, floor: Floor, accounts: tuple[AccountTarget, ...]
+) -> None:
+    measured = scenario("account_page")
+    shown: list[dict[str, Any]] = []
+    for target in accounts:
+        answer = await send(uncached, measured, measured.variables(target))
+        page = await measured.floor(floor, target)
+
+        assert "errors" not in answer, answer["errors"]
+        assert page.errors == []
+        assert page.data == answer["data"]
+        assert measured.handles(answer["data"]) == page.handles
+        assert answers_target(target, page.handles)
+        shown.append(answer["data"]["customer"])
+
+    # then: the customers checked show what each system adds, not only nulls and empty lists
+    orders = [order for customer in shown for order in customer["orders"]["nodes"]]
+    assert all(customer["profile"]["consents"] for customer in shown)
+    assert any(customer["conversations"]["nodes"] for customer in shown)
+    assert any(order["fulfilment"] and order["fulfilment"]["deliveries"] for order in orders)
+    assert any(order["invoices"] for order in orders)
+
+
+def test_an_account_page_is_the_target_customer_s_with_all_the_orders_it_shows() -> None:
+    target = AccountTarget("ada@example.com", "token", orders=12)
+
+    assert answers_target(target, ["ada@example.com", *(f"#{n}" for n in range(10))])
+    assert not answers_target(target, ["ada@example.com", "#1"])
+    assert not answers_target(target, ["bob@example.com", *(f"#{n}" for n in range(10))])
+    assert not answers_target(target, [])
+
+
+async def test_an_account_page_asks_the_crm_and_the_chat_as_the_floor_does(
+    uncached: Gateway, floor: Floor, clean_sandbox: Sandbox, accounts: tuple[AccountTarget, ...]
+) -> None:
+    measured = scenario("account_page")
+    await send(uncached, measured, measured.variables(accounts[0]))  # schema, tokens
+    counted = []
+    for run in (
+        lambda: send(uncached, measured, measured.variables(accounts[1])),
+        lambda: measured.floor(floor, accounts[1]),
+    ):
+        await reset_sandbox(clean_sandbox)
+        await run()
+        counted.append(await _calls(clean_sandbox, ACCOUNT_BACKENDS))
+
+    gateway, floor_calls = counted
+    # Intercom: the contact, then their conversations; Odoo: sale orders, then transfers and invoices.
+    assert floor_calls == {"shopify": 1, "hubspot": 1, "intercom": 2, "odoo": 3}
+    assert {v: n for v, n in gateway.items() if v != "odoo"} == {"shopify": 1, "hubspot": 1, "intercom": 2}
+    assert gateway["odoo"] >= floor_calls["odoo"]
