@@ -113,7 +113,7 @@ async def test_an_account_page_is_the_seed_with_one_call_per_system_and_level(
     )
     # Fulfilment: sale orders, deliveries, their moves; invoices: sale orders, invoices.
     assert stats["odoo"]["requests"] == {
-        "POST /json/2/sale.order/search_read": 2,
+        "POST /json/2/sale.order/search_read": 1,
         "POST /json/2/stock.picking/search_read": 1,
         "POST /json/2/stock.move/search_read": 1,
         "POST /json/2/account.move/search_read": 1,

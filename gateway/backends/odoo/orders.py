@@ -5,7 +5,8 @@ Shopify order name. A whole batch of names costs a fixed number of `search_read`
 one per order: the sale orders (one call), then their outgoing transfers by `sale_id` (one call)
 and those transfers' moves by `picking_id` (one call) for fulfilment; for invoices, the customer
 invoices whose origin (`invoice_origin`) is one of those sale orders (one call after the sale
-orders). A call whose domain would match nothing is not made.
+orders). A call whose domain would match nothing is not made. The two share their sale-order read:
+asked at once for the same names (an order page shows both), Odoo is asked for them once.
 
 A name the ERP has no sale order for has no fulfilment (absent from the answer) and no invoices
 (an empty list: the ERP answered, and knows of none).
@@ -17,6 +18,7 @@ PDF, for any issued invoice (the attachment Odoo stores is there only once an in
 
 from __future__ import annotations
 
+import asyncio
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
@@ -75,7 +77,7 @@ class OdooOrders:
     ```python
     orders = OdooOrders(client, database="northwind", api_key=key)
     fulfilments = await orders.fulfilment_by_order_names(["#1001", "#1002"])  # 3 calls
-    invoices = await orders.invoices_by_order_names(["#1001", "#1002"])  # 2 calls
+    invoices = await orders.invoices_by_order_names(["#1001", "#1002"])  # 2 calls (1 beside the other)
     ```
     """
 
@@ -92,6 +94,8 @@ class OdooOrders:
         self.odoo = Json2(client, database=database, api_key=api_key)
         self.reports = Reports(client, database=database, api_key=api_key)
         self.max_pdf_bytes = max_pdf_bytes
+        self._reading: dict[str, asyncio.Future[dict[str, list[SaleOrderRecord]]]] = {}
+        """Sale-order reads in flight, by the order names they were asked for."""
 
     async def invoice_pdf(self, invoice_id: int) -> bytes:
         """The PDF of the ERP's invoice `invoice_id`.
@@ -149,17 +153,45 @@ class OdooOrders:
         return _invoices(orders, rows)
 
     async def _sale_orders(self, names: Sequence[str]) -> list[SaleOrderRecord]:
+        """The sale orders of these names, joining a read already in flight for any of them."""
         wanted = sorted(set(names))
-        if not wanted:
-            return []
+        joined = {self._reading[name] for name in wanted if name in self._reading}
+        missing = [name for name in wanted if name not in self._reading]
+        found: dict[str, list[SaleOrderRecord]] = {}
+        if missing:
+            reading: asyncio.Future[dict[str, list[SaleOrderRecord]]] = (
+                asyncio.get_running_loop().create_future()
+            )
+            for name in missing:
+                self._reading[name] = reading
+            try:
+                found = await self._read_sale_orders(missing)
+            except BaseException as error:
+                reading.set_exception(error)
+                reading.exception()  # retrieved: a read nobody joined must not be reported as lost
+                raise
+            else:
+                reading.set_result(found)
+            finally:
+                for name in missing:
+                    self._reading.pop(name, None)
+        for other in await asyncio.gather(*joined):
+            found.update(other)
+        return sorted((row for name in wanted for row in found.get(name, ())), key=lambda row: row.id)
+
+    async def _read_sale_orders(self, names: list[str]) -> dict[str, list[SaleOrderRecord]]:
         rows = await self.odoo.call(
             "sale.order",
             "search_read",
-            {"domain": [["client_order_ref", "in", wanted]], "fields": SALE_ORDER_FIELDS},
+            {"domain": [["client_order_ref", "in", names]], "fields": SALE_ORDER_FIELDS},
             SALE_ORDERS,
         )
-        # Odoo matches `in` exactly, but an answer is checked, not trusted.
-        return sorted((row for row in rows if row.client_order_ref in wanted), key=lambda row: row.id)
+        by_name: dict[str, list[SaleOrderRecord]] = {}
+        for row in rows:
+            # Odoo matches `in` exactly, but an answer is checked, not trusted.
+            if row.client_order_ref in names:
+                by_name.setdefault(row.client_order_ref, []).append(row)
+        return by_name
 
 
 def _fulfilments(

@@ -1,4 +1,5 @@
-"""The Odoo orders connector: a batch of Shopify order names in 3 + 2 search_reads, and Odoo's answers.
+"""The Odoo orders connector: a batch of Shopify order names in 3 + 2 search_reads (4 when both are asked
+at once, sharing the sale orders), and Odoo's answers.
 
 Against the running emulator (the seeded world's sale orders, deliveries, moves and invoices),
 counted by its own `/__sandbox/stats`; the shapes Odoo must not answer are scripted on the
@@ -7,6 +8,7 @@ loopback upstream, which keeps every request it gets.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from datetime import timedelta
 from decimal import Decimal
@@ -59,6 +61,39 @@ async def test_a_batch_of_orders_is_three_calls_for_fulfilment_and_two_for_invoi
 
     assert set(fulfilments) == set(invoices) == set(names)
     assert await requests(emulator) == {SALE_ORDERS: 2, PICKINGS: 1, MOVES: 1, INVOICES: 1}
+
+
+async def test_fulfilment_and_invoices_asked_at_once_share_their_sale_order_read(
+    emulator: Sandbox, orders: OdooOrders
+) -> None:
+    batch = seeded(emulator, 8)
+    names = [order.name for order in batch]
+    # An order page asks both at once, and a third request asks for some of the same orders.
+    fulfilments, invoices, some = await asyncio.gather(
+        orders.fulfilment_by_order_names(names),
+        orders.invoices_by_order_names(names),
+        orders.invoices_by_order_names(names[:3]),
+    )
+
+    assert set(fulfilments) == set(invoices) == set(names)
+    assert set(some) == set(names[:3])
+    assert some == {name: invoices[name] for name in names[:3]}
+    assert (await requests(emulator))[SALE_ORDERS] == 1
+
+
+async def test_a_failed_shared_read_fails_every_reader_and_is_not_kept(
+    emulator: Sandbox, orders: OdooOrders
+) -> None:
+    names = [order.name for order in seeded(emulator, 8)]
+    await set_faults(emulator, "odoo", down=True)
+
+    outcomes = await asyncio.gather(
+        orders.fulfilment_by_order_names(names), orders.invoices_by_order_names(names), return_exceptions=True
+    )
+    await set_faults(emulator, "odoo", down=False)
+
+    assert all(isinstance(outcome, BackendUnavailable) for outcome in outcomes)
+    assert set(await orders.invoices_by_order_names(names)) == set(names)
 
 
 async def test_fulfilment_is_what_the_erp_holds(emulator: Sandbox, orders: OdooOrders) -> None:
