@@ -118,6 +118,7 @@ def webhook_sources(
     content: AkeneoContent | None,
     stock: OdooStock | None,
     crm: HubSpotCrm | None = None,
+    chat: IntercomChat | None = None,
 ) -> dict[str, WebhookSource]:
     """A source per vendor whose deliveries can be verified: no secret, no webhooks."""
     backends = config.backends
@@ -140,6 +141,7 @@ def webhook_sources(
         sources["intercom"] = IntercomEvents(
             backends.intercom.client_secret.get_secret_value(),
             max_age_s=backends.intercom.webhook_max_age_s,
+            chat=chat,
         )
     return sources
 
@@ -274,13 +276,22 @@ async def open_services(
         chat = None
         if backends.intercom is not None:
             intercom_client = await client("intercom", backends.intercom)
-            chat = IntercomChat(intercom_client, token=backends.intercom.token.get_secret_value())
+            chat = IntercomChat(
+                intercom_client,
+                token=backends.intercom.token.get_secret_value(),
+                emails_by_contact=key_map("intercom-contact"),
+            )
             checks["intercom"] = BackendCheck(chat.check, intercom_client.breaker)
 
         cache = source_cache(config)
         stack.push_async_callback(cache.close)
         webhooks = webhook_sources(
-            config, catalog_secret=backends.shopify.webhook_secret, content=content, stock=stock, crm=crm
+            config,
+            catalog_secret=backends.shopify.webhook_secret,
+            content=content,
+            stock=stock,
+            crm=crm,
+            chat=chat,
         )
         seen: SeenEvents = MemorySeenEvents()
         if shared:

@@ -44,7 +44,14 @@ class ProfileChanged:
     emails: tuple[str, ...]
 
 
-Change = StockChanged | ContentChanged | ProfileChanged
+@dataclass(frozen=True, slots=True)
+class ConversationsChanged:
+    """A conversation of the customers of these e-mails changed (a reply, a state change)."""
+
+    emails: tuple[str, ...]
+
+
+Change = StockChanged | ContentChanged | ProfileChanged | ConversationsChanged
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,4 +70,13 @@ class Rejected(Exception):
         self.status = status
 
 
-__all__ = ["Change", "ContentChanged", "Delivery", "Incoming", "ProfileChanged", "Rejected", "StockChanged"]
+__all__ = [
+    "Change",
+    "ContentChanged",
+    "ConversationsChanged",
+    "Delivery",
+    "Incoming",
+    "ProfileChanged",
+    "Rejected",
+    "StockChanged",
+]

@@ -28,7 +28,7 @@ from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
 from gateway.graphql.response_cache import ResponseCache
-from gateway.models.webhooks import Change, ContentChanged, ProfileChanged, StockChanged
+from gateway.models.webhooks import Change, ContentChanged, ConversationsChanged, ProfileChanged, StockChanged
 
 from .dedupe import REDIS_TIMEOUT_S, StoreUnavailable
 from .stale import stale_values
@@ -41,10 +41,11 @@ Forget = Callable[[Sequence[Change]], None]
 RECONNECT_S = (0.1, 0.5, 2.0)
 """Waits between attempts to subscribe again (the last one repeats)."""
 
-_KINDS: dict[str, type[StockChanged] | type[ContentChanged] | type[ProfileChanged]] = {
+_KINDS: dict[str, type[Change]] = {
     "stock": StockChanged,
     "content": ContentChanged,
     "profile": ProfileChanged,
+    "conversations": ConversationsChanged,
 }
 
 

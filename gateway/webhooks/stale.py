@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gateway.cache import DataClass
-from gateway.models.webhooks import Change, ContentChanged, ProfileChanged, StockChanged
+from gateway.models.webhooks import Change, ContentChanged, ConversationsChanged, ProfileChanged, StockChanged
 
 
 def stale_values(change: Change) -> tuple[DataClass, tuple[str, ...]]:
@@ -15,6 +15,8 @@ def stale_values(change: Change) -> tuple[DataClass, tuple[str, ...]]:
             return DataClass.CONTENT, skus
         case ProfileChanged(emails):
             return DataClass.PROFILE, emails
+        case ConversationsChanged(emails):
+            return DataClass.CONVERSATIONS, emails
 
 
 __all__ = ["stale_values"]

@@ -17,7 +17,7 @@ from sandbox.seed import World, generate
 from sandbox.shopify.signing import HMAC_HEADER, WEBHOOK_ID_HEADER, hmac_header as shopify_sign
 from tests.harness import Gateway, akeneo_patch, gateway_config, odoo_call, running_gateway
 
-LONG_TTL = {"ttl": {"stock": 600, "content": 600, "profile": 600}, "responses": True}
+LONG_TTL = {"ttl": {"stock": 600, "content": 600, "profile": 600, "conversations": 600}, "responses": True}
 STOCK = """query($handle: String!) { product(handle: $handle) { variants(first: 20) { nodes { sku stock { available reserved } } } } }"""
 CONTENT = """query($handle: String!) @inContext(language: FR) { product(handle: $handle) { content { description } } }"""
 
@@ -221,3 +221,46 @@ async def test_a_consent_changed_in_the_crm_refreshes_the_cached_profile(
             break
         await asyncio.sleep(0.1)
     assert sms(await gateway.data(query, {"t": token})) is (not before)
+
+
+async def test_an_agent_s_reply_refreshes_the_cached_conversations(
+    hooked: tuple[Sandbox, Gateway], shop: World
+) -> None:
+    sandbox, gateway = hooked
+    conversation = next(
+        c for c in shop.conversations if c.state == "open" and c.messages[-1].author == "user"
+    )
+    customer = next(c for c in shop.customers if c.id == conversation.customer_id)
+    token = await gateway.sign_in(customer.email)
+    query = """query($t: String!) {
+      customer(customerAccessToken: $t) { conversations(first: 50) { nodes { id unread lastMessageBy } } }
+    }"""
+
+    async def listed() -> dict[str, Any]:
+        data = await gateway.data(query, {"t": token})
+        return next(n for n in data["customer"]["conversations"]["nodes"] if n["id"] == conversation.id)
+
+    assert (await listed())["lastMessageBy"] == "CUSTOMER"
+
+    # when: an agent answers in the chat, which notifies the gateway
+    intercom = sandbox.backends_config()["intercom"]
+    async with (
+        aiohttp.ClientSession() as http,
+        http.post(
+            f"{intercom['url']}/conversations/{conversation.id}/reply",
+            json={
+                "message_type": "comment",
+                "type": "admin",
+                "admin_id": conversation.admin_id,
+                "body": "On its way!",
+            },
+            headers={"Authorization": f"Bearer {intercom['token']}", "Intercom-Version": "2.14"},
+        ) as response,
+    ):
+        assert response.status == 200, await response.text()
+
+    for _ in range(50):
+        if (await listed())["lastMessageBy"] == "AGENT":
+            break
+        await asyncio.sleep(0.1)
+    assert await listed() == {"id": conversation.id, "unread": True, "lastMessageBy": "AGENT"}

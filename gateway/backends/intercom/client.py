@@ -16,6 +16,7 @@ from pydantic import TypeAdapter
 
 from gateway.backends.http.answer_shapes import read_answer
 from gateway.backends.http.client import BackendClient
+from gateway.backends.key_maps import KeyMap, MemoryKeyMap
 from gateway.models.conversations import Conversation, CustomerConversations
 
 from .answers import CONTACT_LIST, CONVERSATION_LIST, ContactList, ConversationList, ConversationRecord
@@ -40,9 +41,18 @@ class IntercomChat:
 
     service = SERVICE
 
-    def __init__(self, client: BackendClient, *, token: str, per_page: int = PER_PAGE) -> None:
+    def __init__(
+        self,
+        client: BackendClient,
+        *,
+        token: str,
+        per_page: int = PER_PAGE,
+        emails_by_contact: KeyMap | None = None,
+    ) -> None:
         self.client = client
         self.per_page = per_page
+        self._emails = emails_by_contact or MemoryKeyMap()
+        """The e-mail each contact was found by: what a conversation webhook (which names contacts) is about."""
         self._headers = {"Authorization": f"Bearer {token}", "Intercom-Version": API_VERSION}
 
     async def check(self) -> bool:
@@ -65,6 +75,7 @@ class IntercomChat:
                 asked = wanted.get((contact.email or "").casefold())
                 if asked is not None:
                     email_of[contact.id] = asked
+        await self._emails.record({contact: [email] for contact, email in email_of.items()})
         found: dict[str, list[Conversation]] = {email_of[c]: [] for c in email_of}
         if email_of:
             for page in await self._search(
@@ -78,6 +89,10 @@ class IntercomChat:
             email: CustomerConversations(email, tuple(sorted(listed, key=_newest_first)))
             for email, listed in found.items()
         }
+
+    async def emails_of(self, contact_id: str) -> set[str]:
+        """The e-mails conversations of this contact are cached under; raises `KeyMapUnavailable`."""
+        return await self._emails.skus(contact_id)
 
     async def _search(self, path: str, field: str, values: list[str], shape: TypeAdapter[Page]) -> list[Page]:
         """Every page of one `IN` search, up to `MAX_PAGES`."""

@@ -5,13 +5,18 @@ from __future__ import annotations
 import orjson
 import pytest
 
-from gateway.models.webhooks import Change, ContentChanged, ProfileChanged, StockChanged
+from gateway.models.webhooks import Change, ContentChanged, ConversationsChanged, ProfileChanged, StockChanged
 from gateway.webhooks.broadcast import decode, encode
 
 
 @pytest.mark.parametrize(
     "change",
-    [StockChanged(("SKU-1", "SKU-2")), ContentChanged(("SKU-3",)), ProfileChanged(("ana@example.com",))],
+    [
+        StockChanged(("SKU-1", "SKU-2")),
+        ContentChanged(("SKU-3",)),
+        ProfileChanged(("ana@example.com",)),
+        ConversationsChanged(("ana@example.com", "bo@example.com")),
+    ],
 )
 def test_a_change_crosses_as_it_was_sent(change: Change) -> None:
     assert decode(encode("replica-a", [change])) == ("replica-a", (change,))
