@@ -10,7 +10,8 @@
 4. Once the answer is grafted, each cap's warning goes into the payload's `warnings` as the client
    selected them, unless Shopify already warned about the same line with the same code.
 
-An ERP that fails never blocks a cart: nothing is capped, Shopify's inventory decides, and the
+Each checked root field is held on its own (two in one mutation on the same cart do not see each
+other's lines). An ERP that fails never blocks a cart: nothing is capped, Shopify's inventory decides, and the
 answer's `extensions.fallbacks` names the ERP. A pre-flight read Shopify fails leaves the mutation
 as written (Shopify answers it the way it can).
 """
@@ -82,7 +83,6 @@ class Checked:
 
     def warn(
         self,
-        schema: GraphQLSchema,
         operation: OperationDefinitionNode,
         fragments: Mapping[str, FragmentDefinitionNode],
         variables: Mapping[str, Any],
@@ -148,10 +148,11 @@ class _Selection:
                 elif isinstance(node, InlineFragmentNode):
                     if included(node, self.variables):
                         pending.append(node.selection_set)
-                elif isinstance(node, FragmentSpreadNode) and node.name.value not in seen:
-                    seen.add(node.name.value)
-                    if included(node, self.variables) and node.name.value in self.fragments:
-                        pending.append(self.fragments[node.name.value].selection_set)
+                elif isinstance(node, FragmentSpreadNode):
+                    name = node.name.value
+                    if included(node, self.variables) and name not in seen and name in self.fragments:
+                        seen.add(name)
+                        pending.append(self.fragments[name].selection_set)
         return found
 
 
@@ -177,7 +178,7 @@ class CartStockCheck:
     ```python
     checked = await check.run(operation, variables, plan, raw, context, upstream, caller)
     answer = await send(checked.plan, checked.variables)
-    checked.warn(schema, operation, fragments, variables, body, answer)
+    checked.warn(operation, fragments, variables, body, answer)
     ```
     """
 
@@ -195,14 +196,14 @@ class CartStockCheck:
         caller: Caller,
     ) -> Checked:
         unchanged = Checked(plan, raw)
-        if not isinstance(context, RequestContext):
+        asks = read_asks(self.schema, operation, variables)  # none for a query: nothing else is done
+        if not asks or not isinstance(context, RequestContext):
             return unchanged
         stock = context.services.stock
-        loader = loaders.stock_by_sku(context)
-        if stock is None or loader is None or not context.services.settings.stock_from_erp:
+        if stock is None or not context.services.settings.stock_from_erp:
             return unchanged
-        asks = read_asks(self.schema, operation, variables)
-        if not asks:
+        loader = loaders.stock_by_sku(context)
+        if loader is None:
             return unchanged
         read = await _preflight(asks, upstream, caller)
         if read is None:

@@ -199,7 +199,7 @@ class ForwardingExecutor:
             node, operation, raw, variables, checked.plan, answer, context, introspection
         )
         fragments = {d.name.value: d for d in node.definitions if isinstance(d, FragmentDefinitionNode)}
-        checked.warn(self.schema, operation, fragments, variables, body, answer)
+        checked.warn(operation, fragments, variables, body, answer)
         return body, answer
 
     async def _shopify(

@@ -273,11 +273,12 @@ async def test_within_the_erp_s_stock_nothing_changes(
     assert await shopify_calls(own_sandbox) == 2
 
 
-async def test_with_the_erp_down_shopify_s_inventory_decides(
-    gateway: Gateway, own_sandbox: Sandbox, shop: World
+@pytest.mark.parametrize("fault", [{"down": True}, {"hang": True}], ids=["down", "timing out"])
+async def test_with_the_erp_failing_shopify_s_inventory_decides(
+    gateway: Gateway, own_sandbox: Sandbox, shop: World, fault: dict[str, bool]
 ) -> None:
     variant = await stocked(own_sandbox, shop, erp_keeps=2)
-    await set_faults(own_sandbox, "odoo", down=True)
+    await set_faults(own_sandbox, "odoo", **fault)
 
     body = await post(gateway, CREATE, {"lines": [{"merchandiseId": variant.id, "quantity": 5}]})
 

@@ -141,7 +141,7 @@ def test_warnings_follow_the_client_s_selection_and_new_lines_are_read_from_shop
     body: dict[str, Any] = {"data": {"added": {"problems": [], "warnings": []}}}
 
     # when
-    checked.warn(composed_schema, operation, fragments, variables, body, answer)
+    checked.warn(operation, fragments, variables, body, answer)
 
     # then
     assert body["data"]["added"] == {
@@ -162,11 +162,11 @@ def test_a_warning_shopify_gave_is_not_repeated_and_a_refused_change_warns_of_no
 
     repeated: dict[str, Any] = {"data": {"added": {"problems": [], "warnings": []}}}
     _checked(composed_schema, plan, operation, variables, cap).warn(
-        composed_schema, operation, fragments, variables, repeated, _answer([shopify_s])
+        operation, fragments, variables, repeated, _answer([shopify_s])
     )
     refused: dict[str, Any] = {"data": {"added": {"problems": [], "warnings": []}}}
     _checked(composed_schema, plan, operation, variables, cap).warn(
-        composed_schema, operation, fragments, variables, refused, _answer([], [{"code": "INVALID"}])
+        operation, fragments, variables, refused, _answer([], [{"code": "INVALID"}])
     )
 
     assert repeated["data"]["added"] == {"problems": [], "warnings": []}
