@@ -38,8 +38,8 @@ from .floor_account import (
     invoices_of,
     profile_of,
 )
-from .floor_answers import put_availability, put_stock, skus_in
-from .floor_documents import ACCOUNT, CART_ADD, COLLECTION, HYDROGEN_PRODUCT, PRODUCT, SEARCH
+from .floor_answers import put_availability, put_stock, skus_in, stock_of
+from .floor_documents import ACCOUNT, CART_ADD, CART_STOCK_READ, COLLECTION, HYDROGEN_PRODUCT, PRODUCT, SEARCH
 
 AKENEO_BATCH = 100
 """Akeneo's cap on the values of an `IN` filter and on a page."""
@@ -365,10 +365,25 @@ class Floor:
         return page
 
     async def cart_add(self, cart_id: str, merchandise_id: str) -> FloorPage:
-        """Shopify adds the line, then the ERP's stock of every line's variant (no content is shown)."""
+        """The cart's lines and the variant's SKU read first and held to the ERP's stock (the ERP is
+        the system of record), then Shopify adds the line; the stock read serves every line shown."""
+        page = FloorPage(data={})
+        held = await self.storefront(CART_STOCK_READ, {"cartId": cart_id, "id": merchandise_id})
+        in_cart = held["cart"]["lines"]["nodes"] if held["cart"] else []
+        skus = list(dict.fromkeys([*(ln["merchandise"]["sku"] for ln in in_cart), held["node"]["sku"]]))
+        quants: dict[str, list[dict[str, Any]]] | None = None
+        try:
+            quants = await self.stock(skus, full=False)
+        except (FloorError, aiohttp.ClientError, TimeoutError) as exc:
+            page.errors.append(f"stock: {exc}")  # Shopify's inventory decides
+        if quants is not None:
+            sku = held["node"]["sku"]
+            taken = sum(ln["quantity"] for ln in in_cart if ln["merchandise"]["sku"] == sku)
+            if stock_of(quants.get(sku, ()), per_warehouse=False)["available"] - taken < 1:
+                page.errors.append(f"stock: {sku} is sold out in the ERP")
+                return page
         variables = {"cartId": cart_id, "lines": [{"merchandiseId": merchandise_id, "quantity": 1}]}
-        data = await self.storefront(CART_ADD, {**variables, **self.in_context})
-        page = FloorPage(data=data)
+        page.data = data = await self.storefront(CART_ADD, {**variables, **self.in_context})
         payload = data["cartLinesAdd"]
         page.errors += [f"shopify: {e['code']}: {e['message']}" for e in payload["userErrors"]]
         page.errors += [f"shopify: {w['code']}: {w['message']}" for w in payload["warnings"]]
@@ -376,12 +391,6 @@ class Floor:
             return page
         merchandise = [line["merchandise"] for line in payload["cart"]["lines"]["nodes"]]
         variants = [m for m in merchandise if isinstance(m.get("sku"), str)]
-        quants: dict[str, list[dict[str, Any]]] | None = None
-        if variants:
-            try:
-                quants = await self.stock(skus_in(variants), full=False)
-            except (FloorError, aiohttp.ClientError, TimeoutError) as exc:
-                page.errors.append(f"stock: {exc}")
         put_stock(variants, quants, per_warehouse=False)
         put_availability(variants, quants, per_warehouse=False)
         page.handles += [m["product"]["handle"] for m in merchandise if m.get("product")]

@@ -96,11 +96,17 @@ COLLECTION = shopify_part(COLLECTION_PAGE)
 SEARCH = shopify_part(SEARCH_PAGE)
 HYDROGEN_PRODUCT = shopify_part(HYDROGEN_PRODUCT_PAGE)
 CART_ADD = shopify_part(CART_LINES_ADD)
+CART_STOCK_READ = """query($cartId: ID!, $id: ID!) {
+  cart(id: $cartId) { lines(first: 250) { nodes { quantity merchandise { ... on ProductVariant { sku } } } } }
+  node(id: $id) { ... on ProductVariant { sku } }
+}"""
+"""What a cart add is held to the ERP's stock by: the SKUs and quantities in the cart, the added variant's SKU."""
 ACCOUNT = shopify_part(ACCOUNT_PAGE)
 
 __all__ = [
     "ACCOUNT",
     "CART_ADD",
+    "CART_STOCK_READ",
     "COLLECTION",
     "GATEWAY_FIELDS",
     "HYDROGEN_PRODUCT",

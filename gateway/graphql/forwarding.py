@@ -40,6 +40,7 @@ from gateway.models.refusal import CallerRefused
 from resolvers.shopify_part import part_key, shopify_part
 from schema.joins import Extension, Override, SiteLoad
 
+from .cart_stock_check import CartStockCheck
 from .documents import DocumentCache
 from .errors import format_error, request_error
 from .grafting import Graft, Site
@@ -98,6 +99,7 @@ class ForwardingExecutor:
         self.private = private
         """Every answer belongs to one caller (the Customer Account API): Shopify's part is never shared."""
         self._plan = lru_cache(maxsize=PLAN_CACHE_SIZE)(self._plan_uncached)
+        self.cart_stock = CartStockCheck(schema)
         self._scopes = lru_cache(maxsize=PLAN_CACHE_SIZE)(self._scopes_uncached)
 
     def _scopes_uncached(self, text: str, operation_name: str | None) -> tuple[tuple[str, str], ...]:
@@ -179,11 +181,13 @@ class ForwardingExecutor:
     ) -> tuple[dict[str, Any], dict[str, Any]] | Outcome:
         """The client's body and Shopify's answer it was grafted from, or the failure to answer with."""
         introspection = _introspection_fields(operation)
+        # Cart lines asking more than the ERP has are capped before Shopify sees them.
+        checked = await self.cart_stock.run(operation, variables, plan, raw, context, self.upstream(), caller)
         if introspection and len(introspection) == len(operation.selection_set.selections):
             answer: dict[str, Any] = {"data": {}}
         else:
             try:
-                answer = await self._shopify(context, plan, raw, caller)
+                answer = await self._shopify(context, checked.plan, checked.variables, caller)
             except CallerRefused as refusal:
                 return Outcome(refusal.body, status=refusal.status)
             except Exception as exc:
@@ -191,7 +195,11 @@ class ForwardingExecutor:
                 if not isinstance(extensions, dict):
                     raise
                 return Outcome({"errors": [{"message": str(exc), "extensions": extensions}], "data": None})
-        body = await self._graft(node, operation, raw, variables, plan, answer, context, introspection)
+        body = await self._graft(
+            node, operation, raw, variables, checked.plan, answer, context, introspection
+        )
+        fragments = {d.name.value: d for d in node.definitions if isinstance(d, FragmentDefinitionNode)}
+        checked.warn(operation, fragments, variables, body, answer)
         return body, answer
 
     async def _shopify(

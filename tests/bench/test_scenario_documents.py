@@ -17,7 +17,7 @@ from graphql import (
     visit,
 )
 
-from bench.floor_documents import ACCOUNT, CART_ADD, GATEWAY_FIELDS, HYDROGEN_PRODUCT
+from bench.floor_documents import ACCOUNT, CART_ADD, CART_STOCK_READ, GATEWAY_FIELDS, HYDROGEN_PRODUCT
 from bench.operations import CART_CREATE, CUSTOMER_SIGN_IN
 from bench.scenarios import STOREFRONT_PATH
 from tests.harness import Gateway
@@ -93,6 +93,8 @@ def test_the_floor_sends_the_client_s_selection_without_the_gateway_s_fields(
 
 
 @needs_specs
-@pytest.mark.parametrize("document", [HYDROGEN_PRODUCT, CART_ADD, CART_CREATE, ACCOUNT, CUSTOMER_SIGN_IN])
+@pytest.mark.parametrize(
+    "document", [HYDROGEN_PRODUCT, CART_ADD, CART_STOCK_READ, CART_CREATE, ACCOUNT, CUSTOMER_SIGN_IN]
+)
 def test_the_floor_s_documents_are_valid_for_shopify(document: str) -> None:
     assert validate(real_storefront(), parse(document)) == []
