@@ -42,6 +42,8 @@ ORDER_ID_BASE = 6_500_000_000_000
 LOCATION_ID_BASE = 78_000_000_000
 HUBSPOT_ID_BASE = 51_000
 ADMIN_ID_BASE = 991_267_600
+PREFERRED_STORES = {"DE": "BER", "FR": "LYS", "US": "NWK", "GB": "BER"}
+"""The warehouse nearest each country's customers (`vocabulary.WAREHOUSES` codes)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +178,8 @@ class CrmProfile:
     email_consent: bool
     sms_consent: bool
     analytics_consent: bool
+    preferred_store: str
+    """The code of the warehouse the customer collects from and returns to (`WAREHOUSES`)."""
     created_at: datetime
     updated_at: datetime
 
@@ -594,6 +598,8 @@ class _Generator:
                 email_consent=rng.random() < 0.7,
                 sms_consent=rng.random() < 0.3,
                 analytics_consent=rng.random() < 0.8,
+                # The nearest warehouse, by country: derived, not drawn, so the rest of the world stays as it was.
+                preferred_store=PREFERRED_STORES.get(country, v.WAREHOUSES[0][0]),
                 created_at=created,
                 updated_at=self.when(created, 200),
             )

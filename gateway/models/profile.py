@@ -29,6 +29,8 @@ class CustomerProfile:
     consents: tuple[MarketingConsent, ...]
     language: str | None
     """The customer's preferred language, as an ISO 639-1 code."""
+    preferred_store: str | None
+    """The code of the store the customer collects from and returns to, as the CRM names it."""
     updated_at: datetime | None
 
 

@@ -1,7 +1,8 @@
 """The contact property catalogue: what `GET /crm/v3/properties/contacts` lists and writes are checked against.
 
 HubSpot's default contact properties the gateway reads, plus the portal's custom ones
-(`loyalty_tier`, `loyalty_points`, `customer_segments`, `sms_consent`, `analytics_consent`).
+(`loyalty_tier`, `loyalty_points`, `customer_segments`, `preferred_store`, `sms_consent`,
+`analytics_consent`).
 Every value is stored and returned as a string; the type only decides validation and comparisons.
 """
 
@@ -9,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+
+from sandbox.vocabulary import WAREHOUSES
 
 # HubSpot's property JSON carries these dates for built-in definitions; a constant keeps output stable.
 _DEFINED_AT = "2019-08-06T02:41:52.000Z"
@@ -83,6 +86,7 @@ LIFECYCLE_STAGES = (
 )
 LANGUAGES = (("English", "en"), ("French", "fr"), ("German", "de"), ("Spanish", "es"), ("Italian", "it"))
 LOYALTY_TIERS = (("Bronze", "bronze"), ("Silver", "silver"), ("Gold", "gold"), ("Platinum", "platinum"))
+STORES = tuple((name, code) for code, name in WAREHOUSES)
 SEGMENTS = (
     ("Newsletter", "newsletter"),
     ("VIP", "vip"),
@@ -125,6 +129,9 @@ CONTACT_PROPERTIES: tuple[PropertyDefinition, ...] = (
         "loyalty_tier", "Loyalty tier", "enumeration", "select", "loyalty", LOYALTY_TIERS, custom=True
     ),
     PropertyDefinition("loyalty_points", "Loyalty points", "number", "number", "loyalty", custom=True),
+    PropertyDefinition(
+        "preferred_store", "Preferred store", "enumeration", "select", "loyalty", STORES, custom=True
+    ),
     PropertyDefinition(
         "customer_segments", "Customer segments", "enumeration", "checkbox", "loyalty", SEGMENTS, custom=True
     ),

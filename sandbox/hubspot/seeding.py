@@ -55,6 +55,7 @@ def contact_properties(customer: Customer) -> dict[str, str | None]:
         "loyalty_points": str(crm.loyalty_points),
         # A multiple-checkbox property with nothing checked is unset, not an empty string.
         "customer_segments": ";".join(crm.segments) or None,
+        "preferred_store": crm.preferred_store,
         "sms_consent": _bool(crm.sms_consent),
         "analytics_consent": _bool(crm.analytics_consent),
     }

@@ -36,8 +36,8 @@ class Loyalty:
 @strawberry.type(
     name="CrmProfile",
     description=(
-        "What the CRM knows of the customer: lifecycle stage, segments, loyalty, consents and "
-        "language. Looked up by the e-mail Shopify holds for the signed-in customer."
+        "What the CRM knows of the customer: lifecycle stage, segments, loyalty, consents, "
+        "language and store. Looked up by the e-mail Shopify holds for the signed-in customer."
     ),
 )
 class CustomerProfile:
@@ -54,6 +54,9 @@ class CustomerProfile:
     )
     preferred_language: str | None = strawberry.field(
         description="The language the customer prefers to be written to in, as an ISO 639-1 code."
+    )
+    preferred_store: str | None = strawberry.field(
+        description="The store the customer prefers for collection and returns, by the CRM's code for it."
     )
     updated_at: datetime | None = strawberry.field(description="When the CRM record last changed.")
 
@@ -75,6 +78,7 @@ class CustomerProfile:
                 for consent in profile.consents
             ],
             preferred_language=profile.language,
+            preferred_store=profile.preferred_store,
             updated_at=profile.updated_at,
         )
 

@@ -18,7 +18,7 @@ query($token: String!) {
   customer(customerAccessToken: $token) {
     firstName
     profile {
-      crmId lifecycleStage segments preferredLanguage updatedAt
+      crmId lifecycleStage segments preferredLanguage preferredStore updatedAt
       loyalty { tier points }
       consents { channel granted source recordedAt }
     }
@@ -41,6 +41,7 @@ def _expected(customer: Customer) -> dict[str, Any]:
         "lifecycleStage": crm.lifecycle_stage,
         "segments": list(crm.segments),
         "preferredLanguage": customer.locale.split("_")[0],
+        "preferredStore": crm.preferred_store,
         "loyalty": {"tier": crm.loyalty_tier, "points": crm.loyalty_points},
         "consents": {"EMAIL": crm.email_consent, "SMS": crm.sms_consent, "ANALYTICS": crm.analytics_consent},
     }

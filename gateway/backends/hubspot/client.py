@@ -35,6 +35,7 @@ PROFILE_PROPERTIES = (
     "loyalty_tier",
     "loyalty_points",
     "hs_language",
+    "preferred_store",
     "lastmodifieddate",
 )
 CONSENT_PROPERTIES = {"email": "hs_email_optout", "sms": "sms_consent", "analytics": "analytics_consent"}
@@ -118,6 +119,7 @@ def _profile(record: ContactRecord, email: str) -> CustomerProfile:
             if (consent := _consent(channel, name, record)) is not None
         ),
         language=properties.get("hs_language") or None,
+        preferred_store=properties.get("preferred_store") or None,
         updated_at=_instant(properties.get("lastmodifieddate") or record.updatedAt),
     )
 

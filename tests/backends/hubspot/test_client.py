@@ -101,6 +101,7 @@ async def test_profiles_are_read_by_email_with_what_the_crm_holds(
             crm_seed.loyalty_points,
         )
         assert profile.language == customer.locale.split("_")[0]
+        assert profile.preferred_store == crm_seed.preferred_store
         consents = {c.channel: c.granted for c in profile.consents}
         assert consents == {
             "email": crm_seed.email_consent,
