@@ -16,7 +16,7 @@ from gateway.backends.http.client import BackendClient
 from gateway.models.caller import ANONYMOUS, Caller
 from gateway.models.refusal import CallerRefused
 
-from .graphql_answer import checked_answer
+from .graphql_answer import checked_answer, request_body
 from .introspection import customer_account_path
 
 UNAUTHORIZED = 401
@@ -52,9 +52,7 @@ class CustomerAccountForwarder:
 
         A query is retried like any read; a mutation never is, since Shopify may have applied it.
         """
-        payload: dict[str, Any] = {"query": document, "variables": dict(variables)}
-        if operation_name is not None:
-            payload["operationName"] = operation_name
+        payload = request_body(document, variables, operation_name)
         # No token, no header: Shopify answers that with its own 401, which the client must see.
         headers = {"Authorization": caller.authorization} if caller.authorization else {}
         response = await self.client.request(

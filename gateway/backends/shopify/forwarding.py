@@ -19,7 +19,7 @@ from gateway.backends.http.errors import (
 )
 from gateway.models.caller import ANONYMOUS, Caller
 
-from .graphql_answer import checked_answer
+from .graphql_answer import checked_answer, request_body
 
 BUYER_IP_HEADER = "Shopify-Storefront-Buyer-IP"
 """How a server-side caller tells Shopify which buyer it calls for (Shopify's bot and rate protection)."""
@@ -51,9 +51,7 @@ class StorefrontForwarder:
 
         A query is retried like any read; a mutation never is, since Shopify may have applied it.
         """
-        payload: dict[str, Any] = {"query": document, "variables": dict(variables)}
-        if operation_name is not None:
-            payload["operationName"] = operation_name
+        payload = request_body(document, variables, operation_name)
         headers = dict(self._headers)
         if caller.buyer_ip:
             headers[BUYER_IP_HEADER] = caller.buyer_ip

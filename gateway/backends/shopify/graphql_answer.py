@@ -1,10 +1,20 @@
-"""What every Shopify GraphQL API answers: `data` and `errors` (at least one), maybe `extensions`."""
+"""What every Shopify GraphQL API is sent (a GraphQL-over-HTTP request body) and answers: `data` and
+`errors` (at least one), maybe `extensions`."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from gateway.backends.http.response import BackendResponse
+
+
+def request_body(document: str, variables: Mapping[str, Any], operation_name: str | None) -> dict[str, Any]:
+    """The JSON body of one operation; `operationName` only when the operation has one."""
+    body: dict[str, Any] = {"query": document, "variables": dict(variables)}
+    if operation_name is not None:
+        body["operationName"] = operation_name
+    return body
 
 
 def checked_answer(response: BackendResponse) -> dict[str, Any]:
@@ -22,4 +32,4 @@ def checked_answer(response: BackendResponse) -> dict[str, Any]:
     return answer
 
 
-__all__ = ["checked_answer"]
+__all__ = ["checked_answer", "request_body"]
