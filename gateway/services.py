@@ -46,6 +46,7 @@ from gateway.graphql.response_cache import ResponseCache
 from gateway.health import BackendCheck
 from gateway.invoice_links import InvoiceLinks
 from gateway.models.content import reading_scopes
+from gateway.models.profile import PROFILE_SCOPES
 from gateway.webhooks.broadcast import (
     Invalidations,
     LocalInvalidations,
@@ -102,7 +103,10 @@ def source_cache(config: GatewayConfig) -> SourceCache:
         policies,
         is_backend_error=lambda exc: isinstance(exc, BackendError),
         # Content is cached per locale (`resolvers.loaders.content_by_sku`): a PIM change drops all.
-        scopes={DataClass.CONTENT: reading_scopes(content_locales(config))},
+        scopes={
+            DataClass.CONTENT: reading_scopes(content_locales(config)),
+            DataClass.PROFILE: PROFILE_SCOPES,
+        },
     )
 
 

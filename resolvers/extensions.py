@@ -125,13 +125,15 @@ def _email(keys: Mapping[str, Any]) -> str | None:
     return email if isinstance(email, str) and email else None
 
 
-async def customer_profile(context: RequestContext, keys: Sequence[Mapping[str, Any]]) -> Loaded:
+async def customer_profile(
+    context: RequestContext, keys: Sequence[Mapping[str, Any]], *, segments: bool = True
+) -> Loaded:
     """`Customer.profile`: the CRM's profile of each customer's e-mail (`CustomerProfile` models).
 
     The e-mail is the one Shopify answered for the request's own token; a customer without one has
     no profile.
     """
-    return await _by_key([_email(k) for k in keys], loaders.profile_by_email(context))
+    return await _by_key([_email(k) for k in keys], loaders.profile_by_email(context, segments=segments))
 
 
 async def customer_conversations(context: RequestContext, keys: Sequence[Mapping[str, Any]]) -> Loaded:

@@ -17,7 +17,7 @@ from gateway.cache import DataClass, Fresh, Stale
 from gateway.models.content import ProductContent, Reading
 from gateway.models.conversations import CustomerConversations
 from gateway.models.orders import Fulfilment, OrderInvoices
-from gateway.models.profile import CustomerProfile
+from gateway.models.profile import PROFILE_SCOPES, CustomerProfile
 from gateway.models.stock import VariantStock
 
 from .context import RequestContext, StaleNotice
@@ -99,13 +99,21 @@ def stock_by_sku(context: RequestContext) -> DataLoader[str, VariantStock | None
     return _loader(context, "stock_by_sku", DataClass.STOCK, stock.service, stock.stock_by_skus, by_sku=True)
 
 
-def profile_by_email(context: RequestContext) -> DataLoader[str, CustomerProfile | None] | None:
+def profile_by_email(
+    context: RequestContext, *, segments: bool = True
+) -> DataLoader[str, CustomerProfile | None] | None:
     """None when no CRM is configured. Keyed by the email Shopify returned for the customer, which
-    is only ever the customer the request's token belongs to: the CRM's data follows Shopify's word."""
+    is only ever the customer the request's token belongs to: the CRM's data follows Shopify's word.
+    `segments`: whether the answer shows them (a profile without is cached apart)."""
     crm = context.services.crm
     if crm is None:
         return None
-    return _loader(context, "profile_by_email", DataClass.PROFILE, crm.service, crm.profiles_by_emails)
+    scope = PROFILE_SCOPES[0] if segments else PROFILE_SCOPES[1]
+
+    async def fetch(emails: list[str]) -> Mapping[str, CustomerProfile]:
+        return await crm.profiles_by_emails(emails, segments=segments)
+
+    return _loader(context, f"profile_by_email:{scope}", DataClass.PROFILE, crm.service, fetch, scope=scope)
 
 
 def conversations_by_email(context: RequestContext) -> DataLoader[str, CustomerConversations | None] | None:

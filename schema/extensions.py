@@ -43,9 +43,11 @@ async def _stock(context: RequestContext, sites: Sequence[SiteInput]) -> list[An
 
 
 async def _profile(context: RequestContext, sites: Sequence[SiteInput]) -> list[Any]:
+    # The segments are a second CRM read: made only when the answer shows them.
+    segments = any("segments" in site.selected for site in sites)
     return [
         CustomerProfile.from_model(m) if _is_model(m) else m
-        for m in await load.customer_profile(context, [site.keys for site in sites])
+        for m in await load.customer_profile(context, [site.keys for site in sites], segments=segments)
     ]
 
 

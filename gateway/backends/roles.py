@@ -39,7 +39,12 @@ class ProfileSource(Protocol):
 
     service: str
 
-    async def profiles_by_emails(self, emails: Sequence[str]) -> Mapping[str, CustomerProfile]: ...
+    async def profiles_by_emails(
+        self, emails: Sequence[str], *, segments: bool = True
+    ) -> Mapping[str, CustomerProfile]:
+        """`segments`: whether to read the lists the customers are in (a second read); without it
+        their `segments` are empty."""
+        ...
 
 
 class ConversationSource(Protocol):

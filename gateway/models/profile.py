@@ -34,4 +34,8 @@ class CustomerProfile:
     updated_at: datetime | None
 
 
-__all__ = ["CustomerProfile", "MarketingConsent"]
+PROFILE_SCOPES = ("with-segments", "without-segments")
+"""A profile is cached with its segments or without (a second CRM read only the first needs); a
+CRM change drops both."""
+
+__all__ = ["PROFILE_SCOPES", "CustomerProfile", "MarketingConsent"]

@@ -107,6 +107,7 @@ async def test_an_account_page_is_the_seed_with_one_call_per_system_and_level(
     assert _sorted(answer.body["data"]["customer"]) == _expected_page(world, customer)
     stats = await sandbox_stats(clean_sandbox)
     assert stats["shopify"]["requests"] == {f"POST {GRAPHQL_PATH}": 1}
+    # The page shows no segments: the contact alone, not the lists it is in.
     assert stats["hubspot"]["requests"] == {"POST /crm/v3/objects/contacts/batch/read": 1}
     assert {route: stats["intercom"]["requests"].get(route) for route in SEARCHES} == dict.fromkeys(
         SEARCHES, 1

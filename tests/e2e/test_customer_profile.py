@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sandbox.hubspot.properties import SEGMENTS
 from sandbox.runner import Sandbox
 from sandbox.seed import Customer, World
 from tests.harness import Gateway, sandbox_stats, set_faults
@@ -39,7 +40,8 @@ def _expected(customer: Customer) -> dict[str, Any]:
     return {
         "crmId": crm.hubspot_id,
         "lifecycleStage": crm.lifecycle_stage,
-        "segments": list(crm.segments),
+        # A segment is a CRM list, by its name.
+        "segments": [label for label, value in SEGMENTS if value in crm.segments],
         "preferredLanguage": customer.locale.split("_")[0],
         "preferredStore": crm.preferred_store,
         "loyalty": {"tier": crm.loyalty_tier, "points": crm.loyalty_points},
@@ -110,3 +112,33 @@ async def test_an_anonymous_visitor_has_no_customer_and_the_crm_is_not_asked(
     assert body["data"] == {"customer": None}
     assert "errors" not in body
     assert await _crm_reads(clean_sandbox) == 0
+
+
+def _reads(stats: dict[str, Any]) -> dict[str, int]:
+    """The CRM reads answers made, without the readiness checks' contact pages."""
+    requests: dict[str, int] = stats["hubspot"]["requests"]
+    return {route: n for route, n in requests.items() if route != "GET /crm/v3/objects/contacts"}
+
+
+async def test_segments_are_the_crm_lists_read_only_when_shown(
+    gateway: Gateway, clean_sandbox: Sandbox, world: World
+) -> None:
+    customer = next(c for c in world.customers if c.crm.segments)
+    token = await gateway.sign_in(customer.email)
+    without = "query($t: String!) { customer(customerAccessToken: $t) { profile { lifecycleStage } } }"
+    with_them = """query($t: String!) { customer(customerAccessToken: $t) { profile { ...S } } }
+    fragment S on CrmProfile { lifecycleStage segments }"""
+
+    await gateway.data(without, {"t": token})
+    first = await sandbox_stats(clean_sandbox)
+    shown = (await gateway.data(with_them, {"t": token}))["customer"]["profile"]
+    second = await sandbox_stats(clean_sandbox)
+
+    assert _reads(first) == {BATCH_READ: 1}
+    assert shown["segments"] == [label for label, value in SEGMENTS if value in customer.crm.segments]
+    # Cached apart: the profile without segments did not stand in for the one with them.
+    assert _reads(second) == {
+        BATCH_READ: 2,
+        "POST /crm/v3/lists/records/memberships/batch/read": 1,
+        "GET /crm/v3/lists/": 1,
+    }

@@ -36,6 +36,43 @@ class BatchRead(_Shape):
     errors: list[BatchError] = []
 
 
-BATCH_READ = TypeAdapter(BatchRead)
+class Membership(_Shape):
+    listId: str | int
 
-__all__ = ["BATCH_READ", "BatchRead", "ContactRecord", "HistoryEntry"]
+
+class RecordMemberships(_Shape):
+    recordId: str | int
+    recordListMemberships: list[Membership]
+
+
+class MembershipsRead(_Shape):
+    """`POST /crm/v3/lists/records/memberships/batch/read`: the lists each record is in."""
+
+    results: list[RecordMemberships]
+
+
+class ListRecord(_Shape):
+    listId: str | int
+    name: str
+
+
+class ListPage(_Shape):
+    """`GET /crm/v3/lists/?listIds=…`: the lists asked for that exist."""
+
+    lists: list[ListRecord]
+
+
+BATCH_READ = TypeAdapter(BatchRead)
+MEMBERSHIPS = TypeAdapter(MembershipsRead)
+LIST_PAGE = TypeAdapter(ListPage)
+
+__all__ = [
+    "BATCH_READ",
+    "LIST_PAGE",
+    "MEMBERSHIPS",
+    "BatchRead",
+    "ContactRecord",
+    "HistoryEntry",
+    "ListPage",
+    "MembershipsRead",
+]

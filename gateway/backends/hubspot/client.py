@@ -3,7 +3,8 @@
 `POST /crm/v3/objects/contacts/batch/read` with `idProperty: "email"` answers a whole batch; the
 consent properties are asked with their history, which is where HubSpot keeps when and by what a
 consent was last recorded (HubSpot halves the batch to 50 when history is asked). An email HubSpot
-does not know is a miss in a 207 answer, not a failure: that customer simply has no profile.
+does not know is a miss in a 207 answer, not a failure: that customer simply has no profile. The
+segments are the CRM lists the contacts are in, read after them for the whole batch (`segments`).
 Readiness asks for a one-contact page (`check`). HubSpot's rate-limit headers are honoured
 (`rate_window`).
 """
@@ -11,6 +12,7 @@ Readiness asks for a one-contact page (`check`). HubSpot's rate-limit headers ar
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
@@ -21,6 +23,7 @@ from gateway.models.profile import CustomerProfile, MarketingConsent
 
 from .answers import BATCH_READ, ContactRecord, HistoryEntry
 from .rate_window import RateWindow
+from .segments import SegmentLists
 
 SERVICE = "hubspot"
 CONTACTS_PATH = "/crm/v3/objects/contacts"
@@ -31,7 +34,6 @@ BATCH_SIZE = 50
 PROFILE_PROPERTIES = (
     "email",
     "lifecyclestage",
-    "customer_segments",
     "loyalty_tier",
     "loyalty_points",
     "hs_language",
@@ -51,6 +53,7 @@ class HubSpotCrm:
         self.client = client
         self._headers = {"Authorization": f"Bearer {token}"}
         self.window = RateWindow(SERVICE)
+        self.segments = SegmentLists(client, self._headers, self.window)
         self._emails = emails_by_contact or MemoryKeyMap()
         """The e-mail each contact id was read by: what a contact webhook (which names ids) is about."""
 
@@ -71,13 +74,20 @@ class HubSpotCrm:
             raise response.bad_shape("no `results` list in the contacts page")
         return True
 
-    async def profiles_by_emails(self, emails: Sequence[str]) -> Mapping[str, CustomerProfile]:
-        """The profile of each email HubSpot knows, keyed by the email as asked."""
+    async def profiles_by_emails(
+        self, emails: Sequence[str], *, segments: bool = True
+    ) -> Mapping[str, CustomerProfile]:
+        """The profile of each email HubSpot knows, keyed by the email as asked; `segments` reads
+        the lists they are in too (else their segments are empty)."""
         wanted = list(dict.fromkeys(emails))
         chunks = [wanted[i : i + BATCH_SIZE] for i in range(0, len(wanted), BATCH_SIZE)]
         found: dict[str, CustomerProfile] = {}
         for records in await asyncio.gather(*(self._batch(chunk) for chunk in chunks)):
             found.update(records)
+        if found and segments:
+            # The customers' segments are the lists they are in: a second read, for the whole batch.
+            lists = await self.segments.of_contacts([p.crm_id for p in found.values()])
+            found = {e: dataclasses.replace(p, segments=lists.get(p.crm_id, ())) for e, p in found.items()}
         await self._emails.record({profile.crm_id: [email] for email, profile in found.items()})
         return found
 
@@ -110,7 +120,7 @@ def _profile(record: ContactRecord, email: str) -> CustomerProfile:
         crm_id=record.id,
         email=email,
         lifecycle_stage=properties.get("lifecyclestage") or None,
-        segments=tuple(s for s in (properties.get("customer_segments") or "").split(";") if s),
+        segments=(),  # from the lists the contact is in (`segments`), read for the whole batch
         loyalty_tier=properties.get("loyalty_tier") or None,
         loyalty_points=int(float(points)) if points and _is_number(points) else None,
         consents=tuple(

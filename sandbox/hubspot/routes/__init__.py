@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from . import associations, batch, contacts, properties, search
+from . import associations, batch, contacts, lists, properties, search
 
 OBJECT_PREFIXES = ("/crm/v3/objects", "/crm/objects/2026-03")
 """Legacy v3 paths work until September 2027 next to the date-versioned ones; both are served."""
@@ -27,6 +27,8 @@ def add_routes(app: web.Application) -> None:
     app.router.add_post(
         "/crm/v4/associations/{from_type}/{to_type}/batch/read", associations.batch_read_associations
     )
+    app.router.add_get("/crm/v3/lists/", lists.get_lists)
+    app.router.add_post("/crm/v3/lists/records/memberships/batch/read", lists.batch_read_memberships)
 
 
 __all__ = ["OBJECT_PREFIXES", "add_routes"]

@@ -15,6 +15,8 @@ from gateway.backends.http.errors import (
 )
 from gateway.backends.http.settings import BackendSettings
 from gateway.backends.hubspot.client import BATCH_READ_PATH, CONTACTS_PATH, HubSpotCrm
+from gateway.backends.hubspot.segments import LISTS_PATH, MEMBERSHIPS_PATH
+from sandbox.hubspot.properties import SEGMENTS
 from sandbox.runner import Sandbox, SandboxSettings
 from sandbox.seed import generate
 from tests.backends.garbage import garbage_server, replaced
@@ -75,6 +77,11 @@ async def test_an_outage_fails_the_check(emulator: Sandbox, make_crm: CrmFactory
         await crm.check()
 
 
+def _list_names(segments: tuple[str, ...]) -> tuple[str, ...]:
+    """The names of the CRM lists of these segments, in the lists' order."""
+    return tuple(label for label, value in SEGMENTS if value in segments)
+
+
 def _token(emulator: Sandbox) -> str:
     token: str = emulator.backends_config()["hubspot"]["token"]
     return token
@@ -95,7 +102,7 @@ async def test_profiles_are_read_by_email_with_what_the_crm_holds(
         profile, crm_seed = profiles[email], customer.crm
         assert profile.crm_id == crm_seed.hubspot_id
         assert profile.lifecycle_stage == crm_seed.lifecycle_stage
-        assert profile.segments == tuple(crm_seed.segments)
+        assert profile.segments == _list_names(crm_seed.segments)
         assert (profile.loyalty_tier, profile.loyalty_points) == (
             crm_seed.loyalty_tier,
             crm_seed.loyalty_points,
@@ -109,7 +116,30 @@ async def test_profiles_are_read_by_email_with_what_the_crm_holds(
             "analytics": crm_seed.analytics_consent,
         }
         assert all(c.source == "CRM_UI" and c.recorded_at is not None for c in profile.consents)
-    assert (await sandbox_stats(emulator))["hubspot"]["requests"] == {f"POST {BATCH_READ_PATH}": 1}
+    assert any(c.crm.segments for c in customers), "the seed puts some of them in segments"
+    assert (await sandbox_stats(emulator))["hubspot"]["requests"] == {
+        f"POST {BATCH_READ_PATH}": 1,
+        f"POST {MEMBERSHIPS_PATH}": 1,
+        f"GET {LISTS_PATH}": 1,
+    }
+
+
+async def test_list_names_are_kept_and_a_profile_again_costs_two_reads(
+    emulator: Sandbox, make_crm: CrmFactory
+) -> None:
+    crm = await make_crm(_token(emulator))
+    customer = next(c for c in WORLD.customers if c.crm.segments)
+
+    first = await crm.profiles_by_emails([customer.email])
+    again = await crm.profiles_by_emails([customer.email])
+
+    assert first == again
+    assert first[customer.email].segments == _list_names(customer.crm.segments)
+    assert (await sandbox_stats(emulator))["hubspot"]["requests"] == {
+        f"POST {BATCH_READ_PATH}": 2,
+        f"POST {MEMBERSHIPS_PATH}": 2,
+        f"GET {LISTS_PATH}": 1,
+    }
 
 
 async def test_unknown_emails_are_misses_of_a_partial_answer(emulator: Sandbox, make_crm: CrmFactory) -> None:
@@ -130,7 +160,9 @@ async def test_a_batch_of_more_than_fifty_is_split_at_hubspot_s_history_cap(
     profiles = await crm.profiles_by_emails(emails)
 
     assert set(profiles) == {c.email for c in WORLD.customers}
-    assert (await sandbox_stats(emulator))["hubspot"]["requests"] == {f"POST {BATCH_READ_PATH}": 2}
+    requests = (await sandbox_stats(emulator))["hubspot"]["requests"]
+    assert requests[f"POST {BATCH_READ_PATH}"] == 2
+    assert requests[f"POST {MEMBERSHIPS_PATH}"] == 1  # the ten found, in one batch
 
 
 async def test_no_emails_make_no_call(emulator: Sandbox, make_crm: CrmFactory) -> None:
@@ -156,13 +188,16 @@ async def test_a_spent_rate_limit_window_is_not_spent_further(
 ) -> None:
     await set_faults(emulator, "hubspot", rate_limit=2)
     crm = await make_crm(_token(emulator))
-    email = WORLD.customers[0].email
+    # In no segment: a profile is then two reads, the contact and its (empty) memberships.
+    email = next(c.email for c in WORLD.customers if not c.crm.segments)
 
-    await crm.profiles_by_emails([email])
-    await crm.profiles_by_emails([email])  # HubSpot answers it with nothing left in the window
+    await crm.profiles_by_emails([email])  # HubSpot answers its second read with nothing left
     with pytest.raises(BackendRateLimited) as raised:
         await crm.profiles_by_emails([email])
 
     assert raised.value.retry_after is not None
     assert 0 < raised.value.retry_after <= 10
-    assert (await sandbox_stats(emulator))["hubspot"]["requests"] == {f"POST {BATCH_READ_PATH}": 2}
+    assert (await sandbox_stats(emulator))["hubspot"]["requests"] == {
+        f"POST {BATCH_READ_PATH}": 1,
+        f"POST {MEMBERSHIPS_PATH}": 1,
+    }
