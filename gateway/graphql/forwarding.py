@@ -195,10 +195,10 @@ class ForwardingExecutor:
                 if not isinstance(extensions, dict):
                     raise
                 return Outcome({"errors": [{"message": str(exc), "extensions": extensions}], "data": None})
-        body = await self._graft(
-            node, operation, raw, variables, checked.plan, answer, context, introspection
-        )
         fragments = {d.name.value: d for d in node.definitions if isinstance(d, FragmentDefinitionNode)}
+        body = await self._graft(
+            node, fragments, operation, raw, variables, checked.plan, answer, context, introspection
+        )
         checked.warn(operation, fragments, variables, body, answer)
         return body, answer
 
@@ -226,6 +226,7 @@ class ForwardingExecutor:
     async def _graft(
         self,
         node: DocumentNode,
+        fragments: dict[str, FragmentDefinitionNode],
         operation: OperationDefinitionNode,
         raw: dict[str, Any],
         variables: dict[str, Any],
@@ -242,7 +243,6 @@ class ForwardingExecutor:
             return {"errors": errors, "data": None} if errors else {"data": None}
         root = self.schema.get_root_type(operation.operation)
         assert root is not None
-        fragments = {d.name.value: d for d in node.definitions if isinstance(d, FragmentDefinitionNode)}
         graft = Graft(self.schema, fragments, variables, plan)
         graft.trusts_nulls = bool(errors)
         grafted = graft.root(operation.selection_set, root, data)

@@ -21,6 +21,12 @@ class Conversation:
     last_customer_message_at: datetime | None
     last_agent_message_at: datetime | None
 
+    @property
+    def list_order(self) -> tuple[float, str]:
+        """Where it stands in a customer's list: most recently updated first, then by id (what
+        `CustomerConversations` is sorted by, and what a list's cursors seek)."""
+        return (-self.updated_at.timestamp(), self.id)
+
 
 @dataclass(frozen=True, slots=True)
 class CustomerConversations:

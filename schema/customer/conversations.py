@@ -112,7 +112,7 @@ class ConversationConnection:
         if first is None or not 1 <= first <= MAX_PAGE:
             raise UserInputError(f"`first` must be between 1 and {MAX_PAGE}", argument="first")
         conversations = listed.conversations if listed is not None else ()
-        keys = [_key(c) for c in conversations]
+        keys = [c.list_order for c in conversations]
         start = bisect.bisect_right(keys, _decode(after)) if after is not None else 0
         chosen = conversations[start : start + first]
         edges = [ConversationEdge(cursor=_encode(c), node=Conversation.from_model(c)) for c in chosen]
@@ -127,11 +127,6 @@ class ConversationConnection:
             ),
             total_count=len(conversations),
         )
-
-
-def _key(conversation: models.Conversation) -> tuple[float, str]:
-    # The chat connector's order: most recently updated first, then by id.
-    return (-conversation.updated_at.timestamp(), conversation.id)
 
 
 def _encode(conversation: models.Conversation) -> str:

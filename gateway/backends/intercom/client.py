@@ -86,7 +86,7 @@ class IntercomChat:
                     for email in owners:
                         found[email].append(_conversation(record))
         return {
-            email: CustomerConversations(email, tuple(sorted(listed, key=_newest_first)))
+            email: CustomerConversations(email, tuple(sorted(listed, key=lambda c: c.list_order)))
             for email, listed in found.items()
         }
 
@@ -132,10 +132,6 @@ def _conversation(record: ConversationRecord) -> Conversation:
         last_customer_message_at=_instant(statistics.last_contact_reply_at) if statistics else None,
         last_agent_message_at=_instant(statistics.last_admin_reply_at) if statistics else None,
     )
-
-
-def _newest_first(conversation: Conversation) -> tuple[float, str]:
-    return (-conversation.updated_at.timestamp(), conversation.id)
 
 
 __all__ = [
