@@ -17,7 +17,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from gateway.models.caller import Caller
-from gateway.models.client import OPEN, Client
+from gateway.models.client import Client
 
 from .errors import request_error
 from .ide import graphiql_html
@@ -105,10 +105,6 @@ Admit = Callable[[Request], Awaitable[Client | Response]]
 """The client of a request, or the response refusing it (`gateway.clients.gate.ClientGate.admit`)."""
 
 
-async def admit_everyone(request: Request) -> Client:
-    return OPEN
-
-
 def buyer_ip(request: Request, client: Client) -> str | None:
     """The buyer's IP as Shopify wants it from a server-side caller: the storefront's own header
     when the storefront is itself a proxy (Hydrogen's server sends it with its private key), else
@@ -126,10 +122,10 @@ class GraphQLEndpoint:
         self,
         executor: ComposedExecutor,
         *,
+        admit: Admit,
         graphiql: bool,
         responses: ResponseCache | None = None,
         sample_query: str | None = None,
-        admit: Admit = admit_everyone,
         passes_authorization: bool = False,
     ) -> None:
         """`passes_authorization`: the request's `Authorization` is the customer's own token, for
